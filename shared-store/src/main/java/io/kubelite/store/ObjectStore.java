@@ -1,0 +1,52 @@
+package io.kubelite.store;
+
+import io.kubelite.model.ResourceKind;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The revisioned object store every service reads and writes. Objects travel in their
+ * Kubernetes JSON form. Every write takes the next global revision, which becomes the object's
+ * {@code metadata.resourceVersion}, and appends to the change log in the same transaction.
+ *
+ * <p>Failures are {@link io.kubelite.model.StatusException}s: NotFound, AlreadyExists, Conflict
+ * (stale resourceVersion), Invalid (with causes), Expired (410, revision compacted away).
+ */
+public interface ObjectStore {
+
+    /**
+     * Creates an object: sets uid, creationTimestamp, resourceVersion, generation 1, resolves
+     * {@code generateName}, applies defaults and validates. Status is kept as given on create.
+     */
+    ObjectNode create(ResourceKind kind, ObjectNode object, WriteOptions options);
+
+    ObjectNode get(ResourceKind kind, String namespace, String name);
+
+    /** Lists matching objects, with the revision the list was read at. */
+    ObjectList list(ResourceKind kind, ListOptions options);
+
+    /**
+     * Replaces metadata and spec; the stored status is kept. When {@code metadata.resourceVersion}
+     * is set the write succeeds only if it is still current. Bumps generation when spec changes.
+     */
+    ObjectNode update(ResourceKind kind, ObjectNode object, WriteOptions options);
+
+    /** Replaces status only; metadata and spec are kept. Same concurrency rule as update. */
+    ObjectNode updateStatus(ResourceKind kind, ObjectNode object, WriteOptions options);
+
+    /**
+     * Deletes an object, returning its last state. A pod bound to a node with a grace period left,
+     * or an object with finalizers, is only marked (deletionTimestamp) and returned as marked.
+     * Deleting a namespace deletes everything in it.
+     */
+    ObjectNode delete(ResourceKind kind, String namespace, String name, DeleteOptions options);
+
+    /**
+     * Follows changes after {@code options.fromRevision()}, calling the listener in revision order
+     * on the store's dispatch thread (the listener must not block). Throws 410 Expired when that
+     * revision is no longer in the change log.
+     */
+    Watch watch(ResourceKind kind, WatchOptions options, WatchListener listener);
+
+    /** The newest revision whose write, and every one before it, is visible. */
+    long currentRevision();
+}
