@@ -11,5 +11,10 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Unknown fields fail the read, for the API's {@code fieldValidation=Strict}. */
+    public static final JsonMapper STRICT_MAPPER = MAPPER.rebuild()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private Json() { }
 }

@@ -44,6 +44,13 @@ public record Status(String apiVersion, String kind, Map<String, Object> metadat
             return new Cause("FieldValueRequired", "Required value", field);
         }
 
+        /** A missing value with Kubernetes' explanation ({@code Required value: name or generateName is required}). */
+        public static Cause required(String field, String detail) {
+            return detail == null || detail.isEmpty()
+                    ? required(field)
+                    : new Cause("FieldValueRequired", "Required value: " + detail, field);
+        }
+
         public static Cause invalid(String field, Object value, String detail) {
             return new Cause("FieldValueInvalid", "Invalid value: " + quote(value) + ": " + detail, field);
         }

@@ -7,24 +7,52 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Defaulting and validation of objects in their JSON form, applied by the store to every write,
- * whichever service makes it.
+ * whichever service makes it. Rules, field paths and messages follow Kubernetes.
  */
 public final class Admission {
 
     private Admission() { }
 
-    /** Fills defaults in place (pod restartPolicy, terminationGracePeriodSeconds, ...). */
+    /** Fills defaults in place (pod restartPolicy, terminationGracePeriodSeconds, ...); set fields are kept. */
     public static void applyDefaults(ResourceKind kind, ObjectNode object) {
-        throw new UnsupportedOperationException("Admission.applyDefaults");
+        switch (kind) {
+            case NAMESPACE -> Defaults.namespace(object);
+            case POD -> Defaults.pod(object);
+            case DEPLOYMENT -> Defaults.deployment(object);
+            case REPLICASET -> Defaults.replicaSet(object);
+            case NODE, EVENT -> { }
+        }
     }
 
     /** Every problem with a new or updated object, each naming its field path; empty when valid. */
     public static List<Status.Cause> validate(ResourceKind kind, ObjectNode object) {
-        throw new UnsupportedOperationException("Admission.validate");
+        Problems problems = new Problems();
+        MetadataValidation.validate(kind, object, problems);
+        switch (kind) {
+            case POD -> {
+                ObjectNode spec = problems.object(object, "spec", "spec");
+                if (spec == null) {
+                    problems.required("spec.containers", null);
+                } else {
+                    PodSpecValidation.validate(spec, "spec", problems);
+                }
+            }
+            case DEPLOYMENT, REPLICASET -> WorkloadValidation.validate(kind, object, problems);
+            case NODE -> NodeValidation.validate(object, problems);
+            case EVENT -> {
+                if (problems.object(object, "involvedObject", "involvedObject") == null) {
+                    problems.required("involvedObject", null);
+                }
+            }
+            case NAMESPACE -> { }
+        }
+        return problems.causes();
     }
 
     /** Problems of an update beyond {@link #validate}: changes to fields that are immutable. */
     public static List<Status.Cause> validateUpdate(ResourceKind kind, ObjectNode updated, ObjectNode old) {
-        throw new UnsupportedOperationException("Admission.validateUpdate");
+        Problems problems = new Problems();
+        UpdateValidation.validate(kind, updated, old, problems);
+        return problems.causes();
     }
 }
