@@ -1,0 +1,459 @@
+package io.kubelite.store.postgres;
+
+import io.kubelite.model.Json;
+import io.kubelite.model.ResourceKind;
+import io.kubelite.model.Status;
+import io.kubelite.model.StatusException;
+import io.kubelite.model.validation.Admission;
+import io.kubelite.store.DeleteOptions;
+import io.kubelite.store.ListOptions;
+import io.kubelite.store.ObjectList;
+import io.kubelite.store.ObjectStore;
+import io.kubelite.store.Watch;
+import io.kubelite.store.WatchEvent;
+import io.kubelite.store.WatchListener;
+import io.kubelite.store.WatchOptions;
+import io.kubelite.store.WriteOptions;
+import io.kubelite.store.selection.SelectableFields;
+import io.kubelite.store.selection.Selection;
+import io.kubelite.store.watch.WatchDispatcher;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@link ObjectStore} on PostgreSQL. All Java work (JSON, defaulting, validation, reading the old
+ * row) happens before the one locked call to {@code kubelite_write}, which does the compare-and-swap
+ * write, the change-log insert and the notification in one round trip (see V1__object_store.sql).
+ */
+public class PostgresObjectStore implements ObjectStore {
+
+    private static final String WRITE_SQL =
+            "SELECT kubelite_write(?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)";
+    private static final long NOT_AS_EXPECTED = -1;
+    private static final long NAMESPACE_MISSING = -2;
+    /** Unconditional writes retry on a concurrent change; this bounds a pathological livelock. */
+    private static final int MAX_ATTEMPTS = 100;
+    private static final int GENERATED_NAME_ATTEMPTS = 8;
+    private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final long DEFAULT_POD_GRACE_SECONDS = 30;
+    private static final List<String> SERVER_SET_METADATA = List.of(
+            "uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshotRead;
+    private final WatchDispatcher dispatcher;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public PostgresObjectStore(DataSource dataSource, WatchDispatcher dispatcher, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.snapshotRead = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.snapshotRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshotRead.setReadOnly(true);
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    // ---- create ------------------------------------------------------------------------------
+
+    @Override
+    public ObjectNode create(ResourceKind kind, ObjectNode request, WriteOptions options) {
+        ObjectNode object = request.deepCopy();
+        object.put("apiVersion", kind.apiVersion());
+        object.put("kind", kind.kind());
+        ObjectNode metadata = ObjectMetadata.of(object);
+        String namespace = namespaceFor(kind, metadata.path("namespace").asString(""), metadata);
+        String generateName = metadata.path("generateName").asString("");
+        boolean generated = metadata.path("name").asString("").isEmpty() && !generateName.isEmpty();
+        if (generated) {
+            metadata.put("name", generateName + randomSuffix());
+        }
+        metadata.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds"));
+        metadata.put("uid", UUID.randomUUID().toString());
+        metadata.put("creationTimestamp", timestamp(clock.instant()));
+        metadata.put("generation", 1);
+        Admission.applyDefaults(kind, object);
+        String name = metadata.path("name").asString("");
+        List<Status.Cause> causes = new ArrayList<>(Admission.validate(kind, object));
+        if (name.isEmpty() && causes.stream().noneMatch(c -> "metadata.name".equals(c.field()))) {
+            causes.add(Status.Cause.required("metadata.name"));
+        }
+        if (!causes.isEmpty()) {
+            throw StatusException.invalid(kind, name, causes);
+        }
+
+        for (int attempt = 1; ; attempt++) {
+            if (options.dryRun()) {
+                checkCreatable(kind, namespace, name);
+                return object;
+            }
+            SelectableFields fields = SelectableFields.of(object);
+            long revision = write(WatchEvent.ADDED, kind, namespace, name, null, object, fields, null);
+            if (revision == NAMESPACE_MISSING) {
+                throw StatusException.notFound(ResourceKind.NAMESPACE, namespace);
+            }
+            if (revision != NOT_AS_EXPECTED) {
+                return ObjectMetadata.withVersion(object, revision);
+            }
+            if (!generated || attempt == GENERATED_NAME_ATTEMPTS) {
+                throw StatusException.alreadyExists(kind, name);
+            }
+            name = generateName + randomSuffix();
+            metadata.put("name", name);
+        }
+    }
+
+    private void checkCreatable(ResourceKind kind, String namespace, String name) {
+        if (kind.namespaced() && read(ResourceKind.NAMESPACE, "", namespace).isEmpty()) {
+            throw StatusException.notFound(ResourceKind.NAMESPACE, namespace);
+        }
+        if (read(kind, namespace, name).isPresent()) {
+            throw StatusException.alreadyExists(kind, name);
+        }
+    }
+
+    // ---- get / list ----------------------------------------------------------------------------
+
+    @Override
+    public ObjectNode get(ResourceKind kind, String namespace, String name) {
+        return read(kind, keyNamespace(kind, namespace), name)
+                .map(StoredObject::toApi)
+                .orElseThrow(() -> StatusException.notFound(kind, name));
+    }
+
+    @Override
+    public ObjectList list(ResourceKind kind, ListOptions options) {
+        Selection selection = new Selection(kind.namespaced() ? options.namespace() : null,
+                options.labelSelector(), options.fieldSelector());
+        ContinueToken after = options.continueToken() == null || options.continueToken().isEmpty()
+                ? null : ContinueToken.decode(options.continueToken());
+        if (options.limit() < 0) {
+            throw StatusException.badRequest("limit must not be negative");
+        }
+        return snapshotRead.execute(tx -> listInSnapshot(kind, selection, options.limit(), after));
+    }
+
+    private ObjectList listInSnapshot(ResourceKind kind, Selection selection, int limit, ContinueToken after) {
+        long revision = currentRevision();
+        if (after != null) {
+            long compacted = compactedRevision();
+            if (after.revision() < compacted) {
+                throw StatusException.gone(after.revision(), compacted);
+            }
+            revision = after.revision();
+        }
+        StringBuilder sql = new StringBuilder("SELECT namespace, name, resource_version, data::text");
+        sql.append(limit > 0 ? ", count(*) OVER () AS matching" : "").append(" FROM objects WHERE kind = ?");
+        List<Object> args = new ArrayList<>(List.of(kind.kind()));
+        selection.appendSqlConditions(sql, args);
+        if (after != null) {
+            sql.append(" AND (namespace, name) > (?, ?)");
+            args.add(after.namespace());
+            args.add(after.name());
+        }
+        sql.append(" ORDER BY namespace, name");
+        if (limit > 0) {
+            sql.append(" LIMIT ?");
+            args.add(limit);
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        long[] matching = {0};
+        String[] lastKey = new String[2];
+        jdbc.query(sql.toString(), (ResultSet rs) -> {
+            lastKey[0] = rs.getString(1);
+            lastKey[1] = rs.getString(2);
+            items.add(StoredObject.parse(rs.getString(4), rs.getLong(3)).toApi());
+            if (limit > 0) {
+                matching[0] = rs.getLong(5);
+            }
+        }, args.toArray());
+        long remaining = matching[0] - items.size();
+        if (limit > 0 && remaining > 0) {
+            String token = new ContinueToken(revision, lastKey[0], lastKey[1]).encode();
+            return new ObjectList(items, revision, token, remaining);
+        }
+        return new ObjectList(items, revision, null, null);
+    }
+
+    // ---- update / updateStatus -----------------------------------------------------------------
+
+    @Override
+    public ObjectNode update(ResourceKind kind, ObjectNode object, WriteOptions options) {
+        return replace(kind, object, options, false);
+    }
+
+    @Override
+    public ObjectNode updateStatus(ResourceKind kind, ObjectNode object, WriteOptions options) {
+        return replace(kind, object, options, true);
+    }
+
+    private ObjectNode replace(ResourceKind kind, ObjectNode request, WriteOptions options, boolean statusOnly) {
+        String name = ObjectMetadata.text(request, "name");
+        if (name.isEmpty()) {
+            throw StatusException.invalid(kind, name, List.of(Status.Cause.required("metadata.name")));
+        }
+        String namespace = namespaceFor(kind, ObjectMetadata.text(request, "namespace"), null);
+        Long requestedVersion = requestedVersion(kind, name, ObjectMetadata.text(request, "resourceVersion"));
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            StoredObject old = read(kind, namespace, name).orElseThrow(() -> StatusException.notFound(kind, name));
+            if (requestedVersion != null && requestedVersion != old.version()) {
+                throw StatusException.staleResourceVersion(kind, name);
+            }
+            String requestedUid = ObjectMetadata.text(request, "uid");
+            String storedUid = ObjectMetadata.text(old.data(), "uid");
+            if (!requestedUid.isEmpty() && !requestedUid.equals(storedUid)) {
+                throw StatusException.conflict(kind, name, "Precondition failed: UID in precondition: "
+                        + requestedUid + ", UID in object meta: " + storedUid);
+            }
+            ObjectNode next = statusOnly ? withStatusOf(old.data(), request) : withMetadataAndSpecOf(kind, old.data(), request);
+            Admission.applyDefaults(kind, next);
+            if (!statusOnly) {
+                long generation = old.data().path("metadata").path("generation").asLong(1);
+                boolean specChanged = !old.data().path("spec").equals(next.path("spec"));
+                ObjectMetadata.of(next).put("generation", specChanged ? generation + 1 : generation);
+            }
+            List<Status.Cause> causes = new ArrayList<>(Admission.validate(kind, next));
+            causes.addAll(Admission.validateUpdate(kind, next, old.data()));
+            if (!causes.isEmpty()) {
+                throw StatusException.invalid(kind, name, causes);
+            }
+            if (next.equals(old.data())) {
+                return old.toApi();
+            }
+            boolean lastFinalizerRemoved = ObjectMetadata.isMarkedForDeletion(old.data())
+                    && ObjectMetadata.hasFinalizers(old.data()) && !ObjectMetadata.hasFinalizers(next)
+                    && ObjectMetadata.deletionGracePeriodSeconds(old.data()) == 0;
+            if (options.dryRun()) {
+                return ObjectMetadata.withVersion(next, old.version());
+            }
+            long revision = write(lastFinalizerRemoved ? WatchEvent.DELETED : WatchEvent.MODIFIED, kind, namespace,
+                    name, old.version(), next, SelectableFields.of(next), SelectableFields.of(old.data()));
+            if (revision != NOT_AS_EXPECTED) {
+                return ObjectMetadata.withVersion(next, revision);
+            }
+            if (requestedVersion != null) {
+                throw StatusException.staleResourceVersion(kind, name);
+            }
+        }
+        throw StatusException.conflict(kind, name, "too many concurrent writes, try again");
+    }
+
+    private static ObjectNode withMetadataAndSpecOf(ResourceKind kind, ObjectNode old, ObjectNode request) {
+        ObjectNode next = request.deepCopy();
+        next.put("apiVersion", kind.apiVersion());
+        next.put("kind", kind.kind());
+        ObjectNode metadata = ObjectMetadata.of(next);
+        metadata.remove("resourceVersion");
+        ObjectMetadata.copyField(old, next, "namespace");
+        for (String field : SERVER_SET_METADATA) {
+            ObjectMetadata.copyField(old, next, field);
+        }
+        JsonNode status = old.get("status");
+        if (status == null) {
+            next.remove("status");
+        } else {
+            next.set("status", status.deepCopy());
+        }
+        return next;
+    }
+
+    private static ObjectNode withStatusOf(ObjectNode old, ObjectNode request) {
+        ObjectNode next = old.deepCopy();
+        JsonNode status = request.get("status");
+        if (status == null) {
+            next.remove("status");
+        } else {
+            next.set("status", status.deepCopy());
+        }
+        return next;
+    }
+
+    private static Long requestedVersion(ResourceKind kind, String name, String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw StatusException.badRequest("invalid resourceVersion \"" + text + "\" for " + kind.plural()
+                    + " \"" + name + "\"");
+        }
+    }
+
+    // ---- delete --------------------------------------------------------------------------------
+
+    @Override
+    public ObjectNode delete(ResourceKind kind, String namespaceOrNull, String name, DeleteOptions options) {
+        String namespace = keyNamespace(kind, namespaceOrNull);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            StoredObject old = read(kind, namespace, name).orElseThrow(() -> StatusException.notFound(kind, name));
+            checkPreconditions(kind, name, old, options);
+            long grace = gracePeriodSeconds(kind, old.data(), options);
+            boolean waits = grace > 0 || ObjectMetadata.hasFinalizers(old.data());
+            if (waits && ObjectMetadata.isMarkedForDeletion(old.data())
+                    && grace >= ObjectMetadata.deletionGracePeriodSeconds(old.data())) {
+                return old.toApi();
+            }
+            ObjectNode next = waits ? markedForDeletion(old.data(), grace) : old.data();
+            if (options.dryRun()) {
+                return waits ? ObjectMetadata.withVersion(next, old.version()) : old.toApi();
+            }
+            SelectableFields previous = SelectableFields.of(old.data());
+            long revision = write(waits ? WatchEvent.MODIFIED : WatchEvent.DELETED, kind, namespace, name,
+                    old.version(), next, SelectableFields.of(next), previous);
+            if (revision != NOT_AS_EXPECTED) {
+                return ObjectMetadata.withVersion(next.deepCopy(), revision);
+            }
+            if (options.preconditionResourceVersion() != null) {
+                throw StatusException.staleResourceVersion(kind, name);
+            }
+        }
+        throw StatusException.conflict(kind, name, "too many concurrent writes, try again");
+    }
+
+    private static void checkPreconditions(ResourceKind kind, String name, StoredObject old, DeleteOptions options) {
+        String uid = ObjectMetadata.text(old.data(), "uid");
+        if (options.preconditionUid() != null && !options.preconditionUid().equals(uid)) {
+            throw StatusException.conflict(kind, name, "Precondition failed: UID in precondition: "
+                    + options.preconditionUid() + ", UID in object meta: " + uid);
+        }
+        String version = Long.toString(old.version());
+        if (options.preconditionResourceVersion() != null && !options.preconditionResourceVersion().equals(version)) {
+            throw StatusException.conflict(kind, name, "Precondition failed: ResourceVersion in precondition: "
+                    + options.preconditionResourceVersion() + ", ResourceVersion in object meta: " + version);
+        }
+    }
+
+    /** Only a pod bound to a node waits for its grace period: its node agent must stop it first. */
+    private static long gracePeriodSeconds(ResourceKind kind, ObjectNode object, DeleteOptions options) {
+        if (kind != ResourceKind.POD || object.path("spec").path("nodeName").asString("").isEmpty()) {
+            return 0;
+        }
+        if (options.gracePeriodSeconds() != null) {
+            return Math.max(0, options.gracePeriodSeconds());
+        }
+        return object.path("spec").path("terminationGracePeriodSeconds").asLong(DEFAULT_POD_GRACE_SECONDS);
+    }
+
+    private ObjectNode markedForDeletion(ObjectNode object, long grace) {
+        ObjectNode marked = object.deepCopy();
+        ObjectNode metadata = ObjectMetadata.of(marked);
+        metadata.put("deletionTimestamp", timestamp(clock.instant().plusSeconds(grace)));
+        metadata.put("deletionGracePeriodSeconds", grace);
+        return marked;
+    }
+
+    // ---- watch and revisions -------------------------------------------------------------------
+
+    @Override
+    public Watch watch(ResourceKind kind, WatchOptions options, WatchListener listener) {
+        Selection selection = new Selection(kind.namespaced() ? options.namespace() : null,
+                options.labelSelector(), options.fieldSelector());
+        long compacted = compactedRevision();
+        if (options.fromRevision() < compacted) {
+            throw StatusException.gone(options.fromRevision(), compacted);
+        }
+        return dispatcher.register(kind, selection, options.fromRevision(), listener);
+    }
+
+    @Override
+    public long currentRevision() {
+        return jdbc.queryForObject("SELECT revision FROM current_revision", Long.class);
+    }
+
+    /** The newest revision removed from the change log: watches and continue tokens need a later one. */
+    public long compactedRevision() {
+        return jdbc.queryForObject("SELECT revision FROM compacted_revision", Long.class);
+    }
+
+    // ---- rows ----------------------------------------------------------------------------------
+
+    private Optional<StoredObject> read(ResourceKind kind, String namespace, String name) {
+        List<StoredObject> rows = jdbc.query(
+                "SELECT data::text, resource_version FROM objects WHERE kind = ? AND namespace = ? AND name = ?",
+                (ResultSet rs, int row) -> StoredObject.parse(rs.getString(1), rs.getLong(2)),
+                kind.kind(), namespace, name);
+        return rows.stream().findFirst();
+    }
+
+    private long write(String type, ResourceKind kind, String namespace, String name, Long expectedVersion,
+                       ObjectNode object, SelectableFields fields, SelectableFields previous) {
+        return jdbc.queryForObject(WRITE_SQL, (ResultSet rs, int row) -> rs.getLong(1),
+                type, kind.kind(), namespace, name, expectedVersion,
+                ObjectMetadata.text(object, "uid"), json(fields.labels()), fields.nodeName(), fields.phase(),
+                Json.MAPPER.writeValueAsString(withoutVersion(object)),
+                previous == null ? null : json(previous.labels()),
+                previous == null ? null : previous.nodeName(),
+                previous == null ? null : previous.phase(),
+                kind.namespaced() && WatchEvent.ADDED.equals(type));
+    }
+
+    private static ObjectNode withoutVersion(ObjectNode object) {
+        JsonNode metadata = object.get("metadata");
+        if (metadata instanceof ObjectNode m && m.has("resourceVersion")) {
+            ObjectNode copy = object.deepCopy();
+            ObjectMetadata.of(copy).remove("resourceVersion");
+            return copy;
+        }
+        return object;
+    }
+
+    private static String json(Object value) {
+        return Json.MAPPER.writeValueAsString(value);
+    }
+
+    // ---- names ---------------------------------------------------------------------------------
+
+    /**
+     * The namespace an object is stored under: "default" when a namespaced object names none, ""
+     * for cluster-scoped kinds, which must not name one.
+     */
+    private static String namespaceFor(ResourceKind kind, String requested, ObjectNode metadataToFill) {
+        if (!kind.namespaced()) {
+            if (!requested.isEmpty()) {
+                throw StatusException.invalid(kind, "", List.of(Status.Cause.forbidden("metadata.namespace",
+                        "not allowed on a cluster-scoped resource")));
+            }
+            return "";
+        }
+        String namespace = requested.isEmpty() ? "default" : requested;
+        if (metadataToFill != null) {
+            metadataToFill.put("namespace", namespace);
+        }
+        return namespace;
+    }
+
+    private static String keyNamespace(ResourceKind kind, String namespace) {
+        if (!kind.namespaced()) {
+            return "";
+        }
+        return namespace == null || namespace.isEmpty() ? "default" : namespace;
+    }
+
+    private String randomSuffix() {
+        StringBuilder suffix = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            suffix.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));
+        }
+        return suffix.toString();
+    }
+
+    private static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

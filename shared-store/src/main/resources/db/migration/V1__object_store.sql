@@ -1,0 +1,111 @@
+-- Objects in their Kubernetes JSON form, keyed like the API addresses them. metadata.resourceVersion is
+-- not stored in data: it is resource_version, set on read. The selectable fields are columns so that
+-- field selectors are indexed lookups; '' stands for "not set", as Kubernetes field selectors treat it.
+CREATE TABLE objects (
+    kind             text   NOT NULL,
+    namespace        text   NOT NULL,  -- '' for cluster-scoped kinds
+    name             text   NOT NULL,
+    uid              text   NOT NULL,
+    resource_version bigint NOT NULL,
+    labels           jsonb  NOT NULL DEFAULT '{}',
+    node_name        text   NOT NULL DEFAULT '',
+    phase            text   NOT NULL DEFAULT '',
+    data             jsonb  NOT NULL,
+    PRIMARY KEY (kind, namespace, name)
+);
+CREATE INDEX objects_by_node_name ON objects (kind, node_name);
+CREATE INDEX objects_by_phase ON objects (kind, phase);
+CREATE INDEX objects_by_namespace ON objects (namespace);
+CREATE INDEX objects_by_labels ON objects USING gin (labels jsonb_path_ops);
+
+CREATE SEQUENCE revisions;
+
+-- One row per write. prev_* hold the selectable fields before a MODIFIED write, so that a filtered
+-- watch can tell an object moving into its selection (ADDED) or out of it (DELETED).
+CREATE TABLE change_log (
+    revision       bigint      PRIMARY KEY,
+    kind           text        NOT NULL,
+    namespace      text        NOT NULL,
+    name           text        NOT NULL,
+    type           text        NOT NULL,
+    object         jsonb       NOT NULL,
+    prev_labels    jsonb,
+    prev_node_name text,
+    prev_phase     text,
+    created_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX change_log_by_created_at ON change_log (created_at);
+
+CREATE TABLE current_revision (
+    id       int    PRIMARY KEY CHECK (id = 1),
+    revision bigint NOT NULL
+);
+INSERT INTO current_revision VALUES (1, 0);
+
+CREATE TABLE compacted_revision (
+    id       int    PRIMARY KEY CHECK (id = 1),
+    revision bigint NOT NULL
+);
+INSERT INTO compacted_revision VALUES (1, 0);
+
+-- Every write goes through this function, in one round trip. The transaction-level advisory lock,
+-- taken before the revision and held to commit, makes revisions become visible in revision order:
+-- a reader that sees revision N also sees every revision before it, so a watch or a LIST never moves
+-- past a revision that commits later. Everything that can happen outside the lock (JSON, defaulting,
+-- validation, reading the old state) happens in the caller before this call.
+--
+-- p_type is ADDED (insert), MODIFIED (compare-and-swap update) or DELETED (compare-and-swap delete;
+-- deleting a Namespace deletes everything in it first). Returns the new revision, -1 when the row is
+-- not as expected (exists on ADDED; changed or gone otherwise), -2 when p_namespace_must_exist and the
+-- namespace does not exist.
+CREATE FUNCTION kubelite_write(
+    p_type text, p_kind text, p_namespace text, p_name text, p_expected_version bigint,
+    p_uid text, p_labels jsonb, p_node_name text, p_phase text, p_data jsonb,
+    p_prev_labels jsonb, p_prev_node_name text, p_prev_phase text, p_namespace_must_exist boolean)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    rev             bigint;
+    current_version bigint;
+    member          record;
+BEGIN
+    PERFORM pg_advisory_xact_lock(5734298121);
+    IF p_namespace_must_exist AND NOT EXISTS (
+            SELECT 1 FROM objects WHERE kind = 'Namespace' AND namespace = '' AND name = p_namespace) THEN
+        RETURN -2;
+    END IF;
+    SELECT resource_version INTO current_version
+      FROM objects WHERE kind = p_kind AND namespace = p_namespace AND name = p_name;
+    IF (p_type = 'ADDED' AND current_version IS NOT NULL)
+       OR (p_type <> 'ADDED' AND current_version IS DISTINCT FROM p_expected_version) THEN
+        RETURN -1;
+    END IF;
+
+    IF p_type = 'DELETED' AND p_kind = 'Namespace' THEN
+        FOR member IN SELECT kind, namespace, name, labels, node_name, phase, data
+                        FROM objects WHERE namespace = p_name ORDER BY kind, name LOOP
+            rev := nextval('revisions');
+            DELETE FROM objects WHERE kind = member.kind AND namespace = member.namespace AND name = member.name;
+            INSERT INTO change_log (revision, kind, namespace, name, type, object, prev_labels, prev_node_name, prev_phase)
+                 VALUES (rev, member.kind, member.namespace, member.name, 'DELETED', member.data,
+                         member.labels, member.node_name, member.phase);
+        END LOOP;
+    END IF;
+
+    rev := nextval('revisions');
+    IF p_type = 'ADDED' THEN
+        INSERT INTO objects (kind, namespace, name, uid, resource_version, labels, node_name, phase, data)
+             VALUES (p_kind, p_namespace, p_name, p_uid, rev, p_labels, p_node_name, p_phase, p_data);
+    ELSIF p_type = 'MODIFIED' THEN
+        UPDATE objects SET resource_version = rev, labels = p_labels, node_name = p_node_name,
+                           phase = p_phase, data = p_data
+         WHERE kind = p_kind AND namespace = p_namespace AND name = p_name;
+    ELSE
+        DELETE FROM objects WHERE kind = p_kind AND namespace = p_namespace AND name = p_name;
+    END IF;
+    INSERT INTO change_log (revision, kind, namespace, name, type, object, prev_labels, prev_node_name, prev_phase)
+         VALUES (rev, p_kind, p_namespace, p_name, p_type, p_data, p_prev_labels, p_prev_node_name, p_prev_phase);
+    UPDATE current_revision SET revision = rev;
+    PERFORM pg_notify('kubelite_changes', rev::text);
+    RETURN rev;
+END
+$$;
