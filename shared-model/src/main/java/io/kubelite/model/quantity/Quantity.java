@@ -32,6 +32,13 @@ public final class Quantity implements Comparable<Quantity> {
     public static final Quantity ZERO = new Quantity(BigDecimal.ZERO, Format.DECIMAL_SI);
 
     private static final int NANO_SCALE = 9;
+    private static final BigDecimal NANO = BigDecimal.ONE.movePointLeft(NANO_SCALE);
+    /**
+     * Kubernetes sets no upper bound on decimal quantities; this one keeps arithmetic on hostile input
+     * ({@code 1e999999999}) cheap, far above any real resource amount.
+     */
+    private static final int MAX_DECIMAL_EXPONENT = 1000;
+    static final String TOO_LARGE_MESSAGE = "quantity too large: it must be less than 1e" + MAX_DECIMAL_EXPONENT;
     private static final BigDecimal MAX_BINARY = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal BINARY_PRINT_LIMIT = BigDecimal.valueOf(1024);
     private static final BigInteger BIG_1024 = BigInteger.valueOf(1024);
@@ -106,7 +113,7 @@ public final class Quantity implements Comparable<Quantity> {
 
     /** The value in thousandths, rounded away from zero, saturating at the range of a long. */
     public long milliValue() {
-        return roundedToLong(value.movePointRight(3));
+        return roundedToLong(value.scaleByPowerOfTen(3));
     }
 
     public int signum() {
@@ -293,7 +300,12 @@ public final class Quantity implements Comparable<Quantity> {
                 return new Quantity(BigDecimal.ZERO, format);
             }
             BigDecimal magnitude = amount.abs();
-            if (magnitude.scale() > NANO_SCALE) {
+            if ((long) magnitude.precision() - magnitude.scale() > MAX_DECIMAL_EXPONENT) {
+                throw new IllegalArgumentException(TOO_LARGE_MESSAGE);
+            }
+            if ((long) magnitude.precision() - magnitude.scale() <= -NANO_SCALE) {
+                magnitude = NANO;
+            } else if (magnitude.scale() > NANO_SCALE) {
                 magnitude = magnitude.setScale(NANO_SCALE, RoundingMode.UP);
             }
             if (format == Format.BINARY_SI && magnitude.compareTo(MAX_BINARY) > 0) {
