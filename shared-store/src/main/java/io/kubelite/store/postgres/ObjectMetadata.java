@@ -23,6 +23,18 @@ final class ObjectMetadata {
         return object;
     }
 
+    /**
+     * Sets a number the way parsing JSON would read it back (an int when it fits), so that an object
+     * compares equal to its stored form.
+     */
+    static void putNumber(ObjectNode object, String field, long value) {
+        if (value == (int) value) {
+            of(object).put(field, (int) value);
+        } else {
+            of(object).put(field, value);
+        }
+    }
+
     static boolean hasFinalizers(ObjectNode object) {
         JsonNode finalizers = object.path("metadata").path("finalizers");
         return finalizers.isArray() && !finalizers.isEmpty();

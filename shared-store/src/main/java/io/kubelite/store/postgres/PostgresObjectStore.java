@@ -225,7 +225,7 @@ public class PostgresObjectStore implements ObjectStore {
             if (!statusOnly) {
                 long generation = old.data().path("metadata").path("generation").asLong(1);
                 boolean specChanged = !old.data().path("spec").equals(next.path("spec"));
-                ObjectMetadata.of(next).put("generation", specChanged ? generation + 1 : generation);
+                ObjectMetadata.putNumber(next, "generation", specChanged ? generation + 1 : generation);
             }
             List<Status.Cause> causes = new ArrayList<>(Admission.validate(kind, next));
             causes.addAll(Admission.validateUpdate(kind, next, old.data()));
@@ -354,7 +354,7 @@ public class PostgresObjectStore implements ObjectStore {
         ObjectNode marked = object.deepCopy();
         ObjectNode metadata = ObjectMetadata.of(marked);
         metadata.put("deletionTimestamp", timestamp(clock.instant().plusSeconds(grace)));
-        metadata.put("deletionGracePeriodSeconds", grace);
+        ObjectMetadata.putNumber(marked, "deletionGracePeriodSeconds", grace);
         return marked;
     }
 

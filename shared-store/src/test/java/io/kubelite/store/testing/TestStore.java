@@ -1,0 +1,54 @@
+package io.kubelite.store.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kubelite.store.compaction.ChangeLogCompactor;
+import io.kubelite.store.config.DefaultNamespaces;
+import io.kubelite.store.postgres.PostgresObjectStore;
+import io.kubelite.store.watch.WatchDispatcher;
+import java.time.Clock;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A store wired by hand on a test database, for tests that do not need a Spring context: migrated,
+ * with the default namespaces, its dispatcher running. Close it after the test class.
+ */
+public final class TestStore implements AutoCloseable {
+
+    public final String url;
+    public final HikariDataSource dataSource;
+    public final WatchDispatcher dispatcher;
+    public final ChangeLogCompactor compactor;
+    public final PostgresObjectStore store;
+
+    private TestStore(String url) {
+        this.url = url;
+        this.dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(TestPostgres.USER);
+        dataSource.setMaximumPoolSize(20);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        this.dispatcher = new WatchDispatcher(dataSource, Duration.ofSeconds(1), Duration.ofMillis(200));
+        dispatcher.start();
+        this.compactor = new ChangeLogCompactor(dataSource, Duration.ofMinutes(1), Duration.ofMinutes(5));
+        this.store = new PostgresObjectStore(dataSource, dispatcher, Clock.systemUTC());
+        DefaultNamespaces.ensure(store);
+    }
+
+    /** A store on a new, empty database. */
+    public static TestStore onNewDatabase() {
+        return new TestStore(TestPostgres.newDatabaseUrl());
+    }
+
+    /** Another store on the same database, as a second service (or a restarted one) would have. */
+    public static TestStore onDatabase(String url) {
+        return new TestStore(url);
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+        compactor.close();
+        dataSource.close();
+    }
+}
