@@ -129,10 +129,11 @@ SERVER_PID=$!
 started=$SECONDS
 until [ "$(http_status "$PORT" /actuator/health/readiness)" = 200 ]; do
   kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$LOG" >&2; die "the api server exited; log above"; }
-  [ $((SECONDS - started)) -lt "$READY_LIMIT_SECONDS" ] || die "the api server was not ready in ${READY_LIMIT_SECONDS} s"
+  [ $((SECONDS - started)) -lt "$READY_LIMIT_SECONDS" ] ||
+    die "the api server was not ready in ${READY_LIMIT_SECONDS} s"
   sleep 0.5
 done
 say "api server ready in $((SECONDS - started)) s (pid $SERVER_PID)"
 cpu_report "CPU at start"
 
-java -jar "$TOOL_JAR" --server "http://127.0.0.1:$PORT" "$@"
+java -jar "$TOOL_JAR" --server "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" "$@"

@@ -28,11 +28,12 @@ public final class ApiBenchmark {
 
     private final BenchmarkOptions options;
     private final ApiClient api;
-    private final CpuSampler cpu = new CpuSampler();
+    private final CpuSampler cpu;
 
     ApiBenchmark(BenchmarkOptions options) {
         this.options = options;
         this.api = new ApiClient(options.server());
+        this.cpu = new CpuSampler(ProcessHandle.current().pid(), options.serverPid());
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +51,8 @@ public final class ApiBenchmark {
             System.out.print(ReportFormatter.text(report));
             if (options.out() != null) {
                 boolean markdown = options.out().getFileName().toString().endsWith(".md");
-                Files.writeString(options.out(), markdown ? ReportFormatter.markdown(report) : ReportFormatter.json(report));
+                Files.writeString(options.out(),
+                        markdown ? ReportFormatter.markdown(report) : ReportFormatter.json(report));
                 System.out.println("report written to " + options.out());
             }
         } catch (BenchmarkFailure e) {
@@ -68,9 +70,9 @@ public final class ApiBenchmark {
             CreatePhase warmup = options.warmup() > 0 ? warmUp(load) : null;
 
             WatchRecorder watch = openWatch(listResourceVersion(options.namespace()));
-            CpuSampler.Snapshot before = cpu.take();
+            CpuSampler.Snapshot before = CpuSampler.take();
             CreateRun run = load.run(options.namespace(), options.pods(), POD_NAME);
-            CpuSplit cpuSplit = CpuSampler.between(before, cpu.take(), cores);
+            CpuSplit cpuSplit = cpu.between(before, CpuSampler.take(), cores);
             watch.awaitAdded(run.createdCount(), WATCH_DRAIN_LIMIT);
             watch.cancel();
             WatchDelivery delivery = WatchDelivery.of(run, POD_NAME, watch.addedArrivals(), watch.duplicateAdds(),

@@ -30,7 +30,8 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build(), BodyHandlers.ofString());
+        HttpRequest request = request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

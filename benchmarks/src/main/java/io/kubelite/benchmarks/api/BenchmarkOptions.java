@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param keep      leave the namespaces and their pods in place at the end
  * @param out       where to write the report as well ({@code .md} for markdown, otherwise JSON), or null
  * @param timeLimit upper bound on each create phase; creates not started by then are not attempted
+ * @param serverPid the API server's process id, to tell its CPU (and its PostgreSQL's) apart; may be null
  */
 public record BenchmarkOptions(URI server, int pods, int clients, String namespace, int warmup, boolean keep,
-                               Path out, Duration timeLimit) {
+                               Path out, Duration timeLimit, Long serverPid) {
 
     static final URI DEFAULT_SERVER = URI.create("http://localhost:8080");
     static final int DEFAULT_PODS = 5000;
@@ -44,6 +45,7 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
               --time-limit SECS   bound on each create phase (default 300)
               --out FILE          also write the report: FILE.md as markdown, anything else as JSON
               --keep              keep the namespaces and pods instead of deleting them at the end
+              --server-pid PID    the API server's process id, for the CPU split (default: found by name)
             """;
 
     public BenchmarkOptions {
@@ -75,6 +77,7 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
         boolean keep = false;
         Path out = null;
         Duration timeLimit = DEFAULT_TIME_LIMIT;
+        Long serverPid = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -86,11 +89,12 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
                 case "--warmup" -> warmup = parseInt(valueOf(args, ++i, option), option);
                 case "--time-limit" -> timeLimit = Duration.ofSeconds(parseInt(valueOf(args, ++i, option), option));
                 case "--out" -> out = Path.of(valueOf(args, ++i, option));
+                case "--server-pid" -> serverPid = (long) parseInt(valueOf(args, ++i, option), option);
                 default -> throw new IllegalArgumentException("unknown option " + option + " in "
                         + Arrays.toString(args));
             }
         }
-        return new BenchmarkOptions(server, pods, clients, namespace, warmup, keep, out, timeLimit);
+        return new BenchmarkOptions(server, pods, clients, namespace, warmup, keep, out, timeLimit, serverPid);
     }
 
     String warmupNamespace() {
@@ -131,8 +135,8 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
         try {
             for (InetAddress address : InetAddress.getAllByName(server.getHost())) {
                 if (!address.isLoopbackAddress()) {
-                    throw new IllegalArgumentException("--server must be a loopback address (localhost, 127.0.0.1, [::1]), not "
-                            + server.getHost());
+                    throw new IllegalArgumentException("--server must be a loopback address (localhost, "
+                            + "127.0.0.1, [::1]), not " + server.getHost());
                 }
             }
         } catch (UnknownHostException e) {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads CPU time from Linux's /proc, so a run can say how the machine's cores were shared between the API
- * server, PostgreSQL, the load tool and everything else while it measured.
+ * server, its PostgreSQL, the load tool and everything else while it measured.
  */
 final class CpuSampler {
 
@@ -22,25 +22,37 @@ final class CpuSampler {
     static final String OTHER = "other";
 
     private static final Path PROC = Path.of("/proc");
+    private static final int MAX_ANCESTRY = 64;
 
     /** CPU ticks of the whole machine and of each process at one moment. */
-    record Snapshot(long machineTicks, long machineIdleTicks, Map<Long, ProcessTicks> processes) {
+    record Snapshot(long machineTicks, long machineIdleTicks, Map<Long, ProcessSample> processes) {
     }
 
-    record ProcessTicks(String group, long ticks) {
+    /** One process: its parent, command name, command line and user + system ticks so far. */
+    record ProcessSample(long parentPid, String comm, String cmdline, long ticks) {
     }
 
-    private final long selfPid = ProcessHandle.current().pid();
+    private final long selfPid;
+    private final Long serverPid;
+
+    /**
+     * @param serverPid the API server's process id; when null, the server is any process whose command line
+     *                  names api-server-service
+     */
+    CpuSampler(long selfPid, Long serverPid) {
+        this.selfPid = selfPid;
+        this.serverPid = serverPid;
+    }
 
     /** Takes a snapshot, or returns null where /proc cannot be read (not Linux). */
-    Snapshot take() {
+    static Snapshot take() {
         try {
             long[] machine = machineTicks(Files.readAllLines(PROC.resolve("stat")).get(0));
-            Map<Long, ProcessTicks> processes = new HashMap<>();
+            Map<Long, ProcessSample> processes = new HashMap<>();
             try (Stream<Path> entries = Files.list(PROC)) {
                 entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                        .forEach(p -> readProcess(p).ifPresent(t -> processes.put(Long.parseLong(
-                                p.getFileName().toString()), t)));
+                        .forEach(p -> readProcess(p).ifPresent(sample -> processes.put(
+                                Long.parseLong(p.getFileName().toString()), sample)));
             }
             return new Snapshot(machine[0], machine[1], processes);
         } catch (IOException | RuntimeException e) {
@@ -49,47 +61,66 @@ final class CpuSampler {
     }
 
     /** The CPU each group used between two snapshots, in percent of one core (200% = two cores busy). */
-    static CpuSplit between(Snapshot before, Snapshot after, int cores) {
+    CpuSplit between(Snapshot before, Snapshot after, int cores) {
         if (before == null || after == null) {
             return null;
         }
-        double ticksPerCore = (after.machineTicks() - before.machineTicks()) / (double) cores;
-        if (ticksPerCore <= 0) {
+        long elapsed = after.machineTicks() - before.machineTicks();
+        if (elapsed <= 0) {
             return null;
         }
+        double ticksPerCore = elapsed / (double) cores;
         Map<String, Double> percent = new LinkedHashMap<>();
         for (String group : new String[] {API_SERVER, POSTGRES, LOAD_TOOL, OTHER}) {
             percent.put(group, 0.0);
         }
         after.processes().forEach((pid, now) -> {
-            ProcessTicks then = before.processes().get(pid);
+            ProcessSample then = before.processes().get(pid);
             long used = now.ticks() - (then == null ? 0 : then.ticks());
-            percent.merge(now.group(), 100.0 * used / ticksPerCore, Double::sum);
+            percent.merge(group(pid, after.processes()), 100.0 * used / ticksPerCore, Double::sum);
         });
         long busy = (after.machineTicks() - after.machineIdleTicks())
                 - (before.machineTicks() - before.machineIdleTicks());
-        return new CpuSplit(percent, 100.0 * busy / (after.machineTicks() - before.machineTicks()), cores);
+        return new CpuSplit(percent, 100.0 * busy / elapsed, cores);
     }
 
-    /** Which part of the system a process is, from its command name and command line. */
-    static String group(long pid, long selfPid, String comm, String cmdline) {
+    /**
+     * Which part of the system a process is. PostgreSQL counts only when the API server started it, so other
+     * PostgreSQL servers on the machine show up as "other".
+     */
+    String group(long pid, Map<Long, ProcessSample> processes) {
         if (pid == selfPid) {
             return LOAD_TOOL;
         }
-        if (comm.startsWith("postgres") || cmdline.startsWith("postgres:")) {
-            return POSTGRES;
+        ProcessSample process = processes.get(pid);
+        if (process == null) {
+            return OTHER;
         }
-        if (cmdline.contains("api-server-service")) {
+        if (isServer(pid, process)) {
             return API_SERVER;
+        }
+        long ancestor = process.parentPid();
+        for (int depth = 0; depth < MAX_ANCESTRY && processes.containsKey(ancestor); depth++) {
+            ProcessSample parent = processes.get(ancestor);
+            if (isServer(ancestor, parent)) {
+                return process.comm().startsWith("postgres") ? POSTGRES : API_SERVER;
+            }
+            ancestor = parent.parentPid();
         }
         return OTHER;
     }
 
+    private boolean isServer(long pid, ProcessSample process) {
+        return serverPid != null ? pid == serverPid : process.cmdline().contains("api-server-service");
+    }
+
     /** user + system ticks from a /proc/[pid]/stat line; the command name may itself hold spaces and ')'. */
     static long processTicks(String statLine) {
-        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is field 3 (state); utime and stime are fields 14 and 15
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return Long.parseLong(statFields(statLine)[11]) + Long.parseLong(statFields(statLine)[12]);
+    }
+
+    static long parentPid(String statLine) {
+        return Long.parseLong(statFields(statLine)[1]);
     }
 
     /** {total, idle} ticks from the aggregate "cpu" line of /proc/stat; idle includes iowait. */
@@ -103,14 +134,18 @@ final class CpuSampler {
         return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
     }
 
-    private Optional<ProcessTicks> readProcess(Path dir) {
+    // fields[0] is field 3 of stat (state), so field N is fields[N - 3]: ppid is 4, utime 14, stime 15
+    private static String[] statFields(String statLine) {
+        return statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+    }
+
+    private static Optional<ProcessSample> readProcess(Path dir) {
         try {
             String stat = Files.readString(dir.resolve("stat"));
             String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
             String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
                     .replace('\0', ' ');
-            long pid = Long.parseLong(dir.getFileName().toString());
-            return Optional.of(new ProcessTicks(group(pid, selfPid, comm, cmdline), processTicks(stat)));
+            return Optional.of(new ProcessSample(parentPid(stat), comm, cmdline, processTicks(stat)));
         } catch (IOException | RuntimeException e) {
             // the process exited between listing and reading
             return Optional.empty();

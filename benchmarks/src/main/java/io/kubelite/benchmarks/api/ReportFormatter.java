@@ -94,7 +94,8 @@ final class ReportFormatter {
         if (byCode.isEmpty()) {
             return "none";
         }
-        return byCode.entrySet().stream().map(e -> "HTTP " + e.getKey() + " x" + e.getValue())
+        return byCode.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> (e.getKey().chars().allMatch(Character::isDigit) ? "HTTP " : "") + e.getKey() + " x" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 

@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class CpuSamplerTest {
 
+    private static final long SELF = 7;
+    private static final long SERVER = 100;
+
     @Test
-    void processTicksAreUserPlusSystemEvenWhenTheCommandNameHasSpacesAndParentheses() {
+    void statFieldsAreReadEvenWhenTheCommandNameHasSpacesAndParentheses() {
         String stat = "4242 (my (odd) proc) S 1 4242 4242 0 -1 4194560 500 0 0 0 1234 567 0 0 20 0 30 0 100 "
                 + "1000000 2000 18446744073709551615";
 
         assertThat(CpuSampler.processTicks(stat)).isEqualTo(1234 + 567);
+        assertThat(CpuSampler.parentPid(stat)).isEqualTo(1);
     }
 
     @Test
@@ -25,27 +29,49 @@ class CpuSamplerTest {
     }
 
     @Test
-    void processesAreGroupedByWhatTheyAre() {
-        assertThat(CpuSampler.group(7, 7, "java", "java -jar benchmarks.jar")).isEqualTo(CpuSampler.LOAD_TOOL);
-        assertThat(CpuSampler.group(8, 7, "postgres", "postgres: kubelite kubelite 127.0.0.1(5000) idle"))
-                .isEqualTo(CpuSampler.POSTGRES);
-        assertThat(CpuSampler.group(9, 7, "java", "java -jar api-server-service/target/api-server-service-0.1.0.jar"))
-                .isEqualTo(CpuSampler.API_SERVER);
-        assertThat(CpuSampler.group(10, 7, "bash", "bash")).isEqualTo(CpuSampler.OTHER);
+    void onlyThePostgresStartedByTheServerCountsAsItsPostgres() {
+        Map<Long, CpuSampler.ProcessSample> processes = Map.of(
+                SELF, process(1, "java", "java -jar benchmarks.jar"),
+                SERVER, process(1, "java", "java -jar api-server-service-0.1.0.jar"),
+                101L, process(SERVER, "postgres", "postgres -D /tmp/home/postgres"),
+                102L, process(101, "postgres", "postgres: kubelite kubelite 127.0.0.1(5000) idle"),
+                200L, process(1, "java", "java surefirebooter.jar"),
+                201L, process(200, "postgres", "postgres -D /tmp/other"));
+
+        CpuSampler sampler = new CpuSampler(SELF, SERVER);
+
+        assertThat(sampler.group(SELF, processes)).isEqualTo(CpuSampler.LOAD_TOOL);
+        assertThat(sampler.group(SERVER, processes)).isEqualTo(CpuSampler.API_SERVER);
+        assertThat(sampler.group(101, processes)).isEqualTo(CpuSampler.POSTGRES);
+        assertThat(sampler.group(102, processes)).isEqualTo(CpuSampler.POSTGRES);
+        assertThat(sampler.group(201, processes)).isEqualTo(CpuSampler.OTHER);
+        assertThat(sampler.group(200, processes)).isEqualTo(CpuSampler.OTHER);
+    }
+
+    @Test
+    void withoutAPidTheServerIsFoundByItsCommandLine() {
+        Map<Long, CpuSampler.ProcessSample> processes = Map.of(
+                SERVER, process(1, "java", "java -jar api-server-service/target/api-server-service-0.1.0.jar"),
+                101L, process(SERVER, "postgres", "postgres -D /tmp/home/postgres"));
+
+        CpuSampler sampler = new CpuSampler(SELF, null);
+
+        assertThat(sampler.group(SERVER, processes)).isEqualTo(CpuSampler.API_SERVER);
+        assertThat(sampler.group(101, processes)).isEqualTo(CpuSampler.POSTGRES);
     }
 
     @Test
     void splitIsEachGroupsTicksOverOneCoresTicks() {
         // 2 cores, 1000 machine ticks elapsed: 500 ticks per core
         CpuSampler.Snapshot before = new CpuSampler.Snapshot(10_000, 4_000, Map.of(
-                1L, new CpuSampler.ProcessTicks(CpuSampler.API_SERVER, 100),
-                2L, new CpuSampler.ProcessTicks(CpuSampler.POSTGRES, 50)));
+                SERVER, process(1, "java", "java", 100),
+                101L, process(SERVER, "postgres", "postgres", 50)));
         CpuSampler.Snapshot after = new CpuSampler.Snapshot(11_000, 4_100, Map.of(
-                1L, new CpuSampler.ProcessTicks(CpuSampler.API_SERVER, 600),
-                2L, new CpuSampler.ProcessTicks(CpuSampler.POSTGRES, 250),
-                3L, new CpuSampler.ProcessTicks(CpuSampler.POSTGRES, 100)));
+                SERVER, process(1, "java", "java", 600),
+                101L, process(SERVER, "postgres", "postgres", 250),
+                102L, process(101, "postgres", "postgres", 100)));
 
-        CpuSplit split = CpuSampler.between(before, after, 2);
+        CpuSplit split = new CpuSampler(SELF, SERVER).between(before, after, 2);
 
         assertThat(split.percentOfOneCore().get(CpuSampler.API_SERVER)).isCloseTo(100.0, within(1e-9));
         assertThat(split.percentOfOneCore().get(CpuSampler.POSTGRES)).isCloseTo(60.0, within(1e-9));
@@ -55,9 +81,18 @@ class CpuSamplerTest {
 
     @Test
     void thisProcessShowsUpOnLinux() {
-        CpuSampler.Snapshot snapshot = new CpuSampler().take();
+        CpuSampler.Snapshot snapshot = CpuSampler.take();
+        long self = ProcessHandle.current().pid();
 
         assertThat(snapshot).isNotNull();
-        assertThat(snapshot.processes().get(ProcessHandle.current().pid()).group()).isEqualTo(CpuSampler.LOAD_TOOL);
+        assertThat(new CpuSampler(self, null).group(self, snapshot.processes())).isEqualTo(CpuSampler.LOAD_TOOL);
+    }
+
+    private static CpuSampler.ProcessSample process(long parent, String comm, String cmdline) {
+        return process(parent, comm, cmdline, 0);
+    }
+
+    private static CpuSampler.ProcessSample process(long parent, String comm, String cmdline, long ticks) {
+        return new CpuSampler.ProcessSample(parent, comm, cmdline, ticks);
     }
 }

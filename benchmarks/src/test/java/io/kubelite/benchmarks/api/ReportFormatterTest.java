@@ -24,7 +24,7 @@ class ReportFormatterTest {
                 .contains("5000 pods, 16 clients")
                 .contains("4998 of 5000 created in 4.20 s: 1190 creates/s whole run, 1250 after the first second")
                 .contains("p50 10.0 ms, p90 20.0 ms, p99 45.3 ms, max 80.0 ms")
-                .contains("HTTP 409 x1, HTTP transport x1")
+                .contains("HTTP 409 x1, transport x1")
                 .contains("4990 of 4998 ADDED events seen")
                 .contains("api server 120%, postgres 55%, load tool 20%, other 3% of one core; machine 99% busy")
                 .contains("list (paged)    4998 items in 10 request(s)");

@@ -65,7 +65,8 @@ final class StubApiServer implements AutoCloseable {
             synchronized (this) {
                 pods.add(name);
             }
-            watchLines.add("{\"type\":\"ADDED\",\"object\":{\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\"}}}");
+            watchLines.add("{\"type\":\"ADDED\",\"object\":{\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+                    + name + "\"}}}");
             respond(exchange, 201, body);
         } else if (method.equals("POST") || method.equals("DELETE")) {
             respond(exchange, method.equals("POST") ? 201 : 200, "{}");
