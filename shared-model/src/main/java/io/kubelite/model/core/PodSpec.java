@@ -25,8 +25,8 @@ public record PodSpec(List<Container> containers,
 
     /** The same spec bound to a node. */
     public PodSpec withNodeName(String nodeName) {
-        return new PodSpec(containers, initContainers, restartPolicy, terminationGracePeriodSeconds, activeDeadlineSeconds,
-                dnsPolicy, nodeSelector, serviceAccountName, nodeName, hostNetwork, hostname, subdomain, schedulerName,
-                tolerations, priorityClassName, priority);
+        return new PodSpec(containers, initContainers, restartPolicy, terminationGracePeriodSeconds,
+                activeDeadlineSeconds, dnsPolicy, nodeSelector, serviceAccountName, nodeName, hostNetwork, hostname,
+                subdomain, schedulerName, tolerations, priorityClassName, priority);
     }
 }

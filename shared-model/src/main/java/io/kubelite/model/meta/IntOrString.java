@@ -43,7 +43,8 @@ public record IntOrString(Integer intValue, String stringValue) {
             return intValue;
         }
         if (!stringValue.endsWith("%")) {
-            throw new IllegalArgumentException("invalid value for IntOrString: invalid type: string is not a percentage");
+            throw new IllegalArgumentException(
+                    "invalid value for IntOrString: invalid type: string is not a percentage");
         }
         int percent;
         try {

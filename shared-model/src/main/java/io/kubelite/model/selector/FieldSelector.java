@@ -96,7 +96,8 @@ public record FieldSelector(List<Requirement> requirements) {
                 if (field.isEmpty()) {
                     throw invalid(text, term);
                 }
-                return new Requirement(field, !operator.equals("!="), unescape(text, term.substring(i + operator.length())));
+                String value = unescape(text, term.substring(i + operator.length()));
+                return new Requirement(field, !operator.equals("!="), value);
             }
         }
         throw invalid(text, term);

@@ -78,7 +78,8 @@ public record LabelSelector(List<Requirement> requirements) {
     /** The selector requiring exactly these labels ({@code a=1,b=2}); an empty map selects everything. */
     public static LabelSelector fromLabels(Map<String, String> labels) {
         List<Requirement> requirements = new ArrayList<>();
-        new TreeMap<>(labels).forEach((key, value) -> requirements.add(requirement(key, Operator.EQUALS, List.of(value))));
+        new TreeMap<>(labels).forEach((key, value) ->
+                requirements.add(requirement(key, Operator.EQUALS, List.of(value))));
         return new LabelSelector(requirements);
     }
 

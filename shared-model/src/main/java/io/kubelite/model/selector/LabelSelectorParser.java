@@ -140,7 +140,8 @@ final class LabelSelectorParser {
                     }
                     return List.copyOf(values);
                 }
-                default -> throw error(token, expectValue ? "expected: ',', ')' or identifier" : "expected: ',' or ')'");
+                default -> throw error(token,
+                        expectValue ? "expected: ',', ')' or identifier" : "expected: ',' or ')'");
             }
         }
     }

@@ -17,7 +17,8 @@ public final class Names {
 
     private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final String QUALIFIED_NAME_MSG =
-            "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+            "must consist of alphanumeric characters, '-', '_' or '.', "
+                    + "and must start and end with an alphanumeric character";
     private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
 
     private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
@@ -72,7 +73,8 @@ public final class Names {
             errors.add("name part " + maxLength(QUALIFIED_NAME_MAX));
         }
         if (!name.isEmpty() && !QUALIFIED_NAME.matcher(name).matches()) {
-            errors.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
+            errors.add("name part "
+                    + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
         }
         return errors;
     }

@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class PodSpecValidation {
 
     private static final List<String> RESTART_POLICIES = List.of("Always", "OnFailure", "Never");
-    private static final List<String> DNS_POLICIES = List.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
+    private static final List<String> DNS_POLICIES =
+            List.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
     private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
     private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
     private static final List<String> MESSAGE_POLICIES = List.of("File", "FallbackToLogsOnError");

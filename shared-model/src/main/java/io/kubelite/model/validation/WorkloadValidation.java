@@ -63,7 +63,8 @@ final class WorkloadValidation {
         }
         LabelSelector parsed;
         try {
-            parsed = LabelSelector.fromSpec(Json.MAPPER.treeToValue(selector, io.kubelite.model.meta.LabelSelector.class));
+            parsed = LabelSelector.fromSpec(
+                    Json.MAPPER.treeToValue(selector, io.kubelite.model.meta.LabelSelector.class));
         } catch (StatusException | tools.jackson.core.JacksonException e) {
             problems.invalid("spec.selector", selector.toString(), e.getMessage());
             return null;
@@ -96,7 +97,8 @@ final class WorkloadValidation {
             if (!value.isString()) {
                 problems.invalid(path + ".values[" + i + "]", value.toString(), "must be a string");
             } else {
-                problems.invalidEach(path + ".values[" + i + "]", value.stringValue(), Names.labelValue(value.stringValue()));
+                problems.invalidEach(path + ".values[" + i + "]", value.stringValue(),
+                        Names.labelValue(value.stringValue()));
             }
         }
     }
@@ -141,7 +143,8 @@ final class WorkloadValidation {
         } else if (!STRATEGY_TYPES.contains(type)) {
             problems.notSupported("spec.strategy.type", type, STRATEGY_TYPES);
         } else if (type.equals("Recreate") && rollingUpdate != null) {
-            problems.forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'");
+            problems.forbidden("spec.strategy.rollingUpdate",
+                    "may not be specified when strategy `type` is 'Recreate'");
         }
         if (rollingUpdate == null || !"RollingUpdate".equals(type)) {
             return;
