@@ -13,14 +13,18 @@ public final class Admission {
 
     private Admission() { }
 
-    /** Fills defaults in place (pod restartPolicy, terminationGracePeriodSeconds, ...); set fields are kept. */
+    /**
+     * Fills defaults in place (pod restartPolicy, terminationGracePeriodSeconds, ...) and writes quantities in
+     * canonical form; fields already set are otherwise kept.
+     */
     public static void applyDefaults(ResourceKind kind, ObjectNode object) {
         switch (kind) {
             case NAMESPACE -> Defaults.namespace(object);
             case POD -> Defaults.pod(object);
             case DEPLOYMENT -> Defaults.deployment(object);
             case REPLICASET -> Defaults.replicaSet(object);
-            case NODE, EVENT -> { }
+            case NODE -> Defaults.node(object);
+            case EVENT -> { }
         }
     }
 

@@ -60,6 +60,13 @@ final class Defaults {
         podSpec(child(child(workloadSpec, "template"), "spec"));
     }
 
+    static void node(ObjectNode node) {
+        if (node.get("status") instanceof ObjectNode status) {
+            canonicalQuantities(status.get("capacity"));
+            canonicalQuantities(status.get("allocatable"));
+        }
+    }
+
     static void podSpec(ObjectNode spec) {
         putIfAbsent(spec, "restartPolicy", "Always");
         putIfAbsent(spec, "terminationGracePeriodSeconds", 30);
@@ -103,8 +110,10 @@ final class Defaults {
         }
     }
 
-    /** A resource with a limit but no request is requested at its limit. */
+    /** Quantities are stored canonical; a resource with a limit but no request is requested at its limit. */
     private static void resources(ObjectNode resources) {
+        canonicalQuantities(resources.get("requests"));
+        canonicalQuantities(resources.get("limits"));
         if (!(resources.get("limits") instanceof ObjectNode limits) || limits.isEmpty()) {
             return;
         }
@@ -112,6 +121,23 @@ final class Defaults {
         for (Map.Entry<String, JsonNode> limit : limits.properties()) {
             if (absent(requests, limit.getKey())) {
                 requests.set(limit.getKey(), limit.getValue().deepCopy());
+            }
+        }
+    }
+
+    /**
+     * Rewrites each valid quantity of a resource list in canonical form ({@code 0.5} becomes {@code "500m"}),
+     * as Kubernetes returns what it stored; invalid ones are left for validation to report.
+     */
+    static void canonicalQuantities(JsonNode resourceList) {
+        if (!(resourceList instanceof ObjectNode list)) {
+            return;
+        }
+        for (String name : List.copyOf(list.propertyNames())) {
+            JsonNode value = list.get(name);
+            String text = value.isString() ? value.stringValue().strip() : value.isNumber() ? value.toString() : null;
+            if (text != null && Quantity.isValid(text)) {
+                list.put(name, Quantity.parse(text).toString());
             }
         }
     }

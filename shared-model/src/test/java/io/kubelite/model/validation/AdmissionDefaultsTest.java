@@ -73,6 +73,21 @@ class AdmissionDefaultsTest {
         assertThat(pod.at("/status/qosClass").stringValue()).isEqualTo("Burstable");
     }
 
+    @Test
+    void storesQuantitiesInCanonicalForm() {
+        ObjectNode pod = defaulted(ResourceKind.POD, """
+                {'metadata':{'name':'p'},'spec':{'containers':[{'name':'c','image':'i:1',
+                 'resources':{'limits':{'cpu':0.5,'memory':'1024Mi'},'requests':{'cpu':'0.25','memory':'lots'}}}]}}""");
+        assertThat(pod.at("/spec/containers/0/resources/limits/cpu").stringValue()).isEqualTo("500m");
+        assertThat(pod.at("/spec/containers/0/resources/limits/memory").stringValue()).isEqualTo("1Gi");
+        assertThat(pod.at("/spec/containers/0/resources/requests/cpu").stringValue()).isEqualTo("250m");
+        assertThat(pod.at("/spec/containers/0/resources/requests/memory").stringValue()).isEqualTo("lots");
+
+        ObjectNode node = defaulted(ResourceKind.NODE,
+                "{'metadata':{'name':'n'},'status':{'capacity':{'cpu':4,'memory':'16384Mi','pods':'110'}}}");
+        assertThat(node.at("/status/capacity").toString()).isEqualTo("{\"cpu\":\"4\",\"memory\":\"16Gi\",\"pods\":\"110\"}");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "[{'name':'a','image':'i','resources':{}}]|BestEffort",
