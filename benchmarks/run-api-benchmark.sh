@@ -136,4 +136,6 @@ done
 say "api server ready in $((SECONDS - started)) s (pid $SERVER_PID)"
 cpu_report "CPU at start"
 
-java -jar "$TOOL_JAR" --server "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" "$@"
+POSTMASTER_PID=$(postmaster_pid)
+java -jar "$TOOL_JAR" --server "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" \
+  ${POSTMASTER_PID:+--postgres-pid "$POSTMASTER_PID"} "$@"

@@ -33,7 +33,7 @@ public final class ApiBenchmark {
     ApiBenchmark(BenchmarkOptions options) {
         this.options = options;
         this.api = new ApiClient(options.server());
-        this.cpu = new CpuSampler(ProcessHandle.current().pid(), options.serverPid());
+        this.cpu = new CpuSampler(ProcessHandle.current().pid(), options.serverPid(), options.postgresPid());
     }
 
     public static void main(String[] args) throws Exception {

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * @param keep      leave the namespaces and their pods in place at the end
  * @param out       where to write the report as well ({@code .md} for markdown, otherwise JSON), or null
  * @param timeLimit upper bound on each create phase; creates not started by then are not attempted
- * @param serverPid the API server's process id, to tell its CPU (and its PostgreSQL's) apart; may be null
+ * @param serverPid   the API server's process id, to tell its CPU apart from the rest; may be null
+ * @param postgresPid the postmaster of the server's PostgreSQL, likewise; may be null
  */
 public record BenchmarkOptions(URI server, int pods, int clients, String namespace, int warmup, boolean keep,
-                               Path out, Duration timeLimit, Long serverPid) {
+                               Path out, Duration timeLimit, Long serverPid, Long postgresPid) {
 
     static final URI DEFAULT_SERVER = URI.create("http://localhost:8080");
     static final int DEFAULT_PODS = 5000;
@@ -46,6 +47,7 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
               --out FILE          also write the report: FILE.md as markdown, anything else as JSON
               --keep              keep the namespaces and pods instead of deleting them at the end
               --server-pid PID    the API server's process id, for the CPU split (default: found by name)
+              --postgres-pid PID  its PostgreSQL's postmaster, for the CPU split (default: every postgres)
             """;
 
     public BenchmarkOptions {
@@ -78,6 +80,7 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
         Path out = null;
         Duration timeLimit = DEFAULT_TIME_LIMIT;
         Long serverPid = null;
+        Long postgresPid = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -90,11 +93,13 @@ public record BenchmarkOptions(URI server, int pods, int clients, String namespa
                 case "--time-limit" -> timeLimit = Duration.ofSeconds(parseInt(valueOf(args, ++i, option), option));
                 case "--out" -> out = Path.of(valueOf(args, ++i, option));
                 case "--server-pid" -> serverPid = (long) parseInt(valueOf(args, ++i, option), option);
+                case "--postgres-pid" -> postgresPid = (long) parseInt(valueOf(args, ++i, option), option);
                 default -> throw new IllegalArgumentException("unknown option " + option + " in "
                         + Arrays.toString(args));
             }
         }
-        return new BenchmarkOptions(server, pods, clients, namespace, warmup, keep, out, timeLimit, serverPid);
+        return new BenchmarkOptions(server, pods, clients, namespace, warmup, keep, out, timeLimit, serverPid,
+                postgresPid);
     }
 
     String warmupNamespace() {

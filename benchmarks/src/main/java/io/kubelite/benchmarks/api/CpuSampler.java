@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -34,14 +35,17 @@ final class CpuSampler {
 
     private final long selfPid;
     private final Long serverPid;
+    private final Long postgresPid;
 
     /**
-     * @param serverPid the API server's process id; when null, the server is any process whose command line
-     *                  names api-server-service
+     * @param serverPid   the API server's process id; when null, the server is any process whose command line
+     *                    names api-server-service
+     * @param postgresPid the postmaster of the server's PostgreSQL; when null, every postgres process counts
      */
-    CpuSampler(long selfPid, Long serverPid) {
+    CpuSampler(long selfPid, Long serverPid, Long postgresPid) {
         this.selfPid = selfPid;
         this.serverPid = serverPid;
+        this.postgresPid = postgresPid;
     }
 
     /** Takes a snapshot, or returns null where /proc cannot be read (not Linux). */
@@ -85,33 +89,41 @@ final class CpuSampler {
     }
 
     /**
-     * Which part of the system a process is. PostgreSQL counts only when the API server started it, so other
-     * PostgreSQL servers on the machine show up as "other".
+     * Which part of the system a process is. Children count with their parent: the postmaster's backends as
+     * PostgreSQL, anything the server starts as the server (or as PostgreSQL when it is one).
      */
     String group(long pid, Map<Long, ProcessSample> processes) {
+        ProcessSample process = processes.get(pid);
         if (pid == selfPid) {
             return LOAD_TOOL;
         }
-        ProcessSample process = processes.get(pid);
         if (process == null) {
             return OTHER;
         }
-        if (isServer(pid, process)) {
-            return API_SERVER;
+        if (descendsFrom(pid, processes, this::isServer)) {
+            return process.comm().startsWith("postgres") ? POSTGRES : API_SERVER;
         }
-        long ancestor = process.parentPid();
-        for (int depth = 0; depth < MAX_ANCESTRY && processes.containsKey(ancestor); depth++) {
-            ProcessSample parent = processes.get(ancestor);
-            if (isServer(ancestor, parent)) {
-                return process.comm().startsWith("postgres") ? POSTGRES : API_SERVER;
-            }
-            ancestor = parent.parentPid();
-        }
-        return OTHER;
+        boolean postgres = postgresPid == null
+                ? process.comm().startsWith("postgres")
+                : descendsFrom(pid, processes, (candidate, sample) -> candidate.equals(postgresPid));
+        return postgres ? POSTGRES : OTHER;
     }
 
     private boolean isServer(long pid, ProcessSample process) {
         return serverPid != null ? pid == serverPid : process.cmdline().contains("api-server-service");
+    }
+
+    private static boolean descendsFrom(long pid, Map<Long, ProcessSample> processes,
+                                        BiPredicate<Long, ProcessSample> root) {
+        long current = pid;
+        for (int depth = 0; depth < MAX_ANCESTRY && processes.containsKey(current); depth++) {
+            ProcessSample sample = processes.get(current);
+            if (root.test(current, sample)) {
+                return true;
+            }
+            current = sample.parentPid();
+        }
+        return false;
     }
 
     /** user + system ticks from a /proc/[pid]/stat line; the command name may itself hold spaces and ')'. */

@@ -95,7 +95,8 @@ final class ReportFormatter {
             return "none";
         }
         return byCode.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> (e.getKey().chars().allMatch(Character::isDigit) ? "HTTP " : "") + e.getKey() + " x" + e.getValue())
+                .map(e -> (e.getKey().chars().allMatch(Character::isDigit) ? "HTTP " : "") + e.getKey()
+                        + " x" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 

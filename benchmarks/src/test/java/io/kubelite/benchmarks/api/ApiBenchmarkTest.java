@@ -12,7 +12,7 @@ class ApiBenchmarkTest {
     void aRunCreatesWatchesListsAndCleansUpThroughTheApi() throws Exception {
         try (StubApiServer stub = new StubApiServer()) {
             BenchmarkOptions options = new BenchmarkOptions(stub.uri(), 1200, 4, "bench-test", 50, false, null,
-                    Duration.ofSeconds(60), null);
+                    Duration.ofSeconds(60), null, null);
 
             BenchmarkReport report = new ApiBenchmark(options).run();
 

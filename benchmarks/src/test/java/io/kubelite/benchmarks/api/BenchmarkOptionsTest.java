@@ -25,13 +25,15 @@ class BenchmarkOptionsTest {
         assertThat(options.out()).isNull();
         assertThat(options.timeLimit()).isEqualTo(Duration.ofMinutes(5));
         assertThat(options.serverPid()).isNull();
+        assertThat(options.postgresPid()).isNull();
     }
 
     @Test
     void everyOptionIsRead() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--server", "http://127.0.0.1:9090/",
                 "--pods", "100", "--clients", "4", "--namespace", "mine", "--warmup", "0", "--keep",
-                "--out", "report.md", "--time-limit", "20", "--server-pid", "4242"}, "unused");
+                "--out", "report.md", "--time-limit", "20", "--server-pid", "4242",
+                "--postgres-pid", "4343"}, "unused");
 
         assertThat(options.server()).isEqualTo(URI.create("http://127.0.0.1:9090"));
         assertThat(options.pods()).isEqualTo(100);
@@ -42,6 +44,7 @@ class BenchmarkOptionsTest {
         assertThat(options.out()).isEqualTo(Path.of("report.md"));
         assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.serverPid()).isEqualTo(4242L);
+        assertThat(options.postgresPid()).isEqualTo(4343L);
     }
 
     @Test

@@ -11,6 +11,7 @@ class CpuSamplerTest {
 
     private static final long SELF = 7;
     private static final long SERVER = 100;
+    private static final long POSTMASTER = 300;
 
     @Test
     void statFieldsAreReadEvenWhenTheCommandNameHasSpacesAndParentheses() {
@@ -29,35 +30,41 @@ class CpuSamplerTest {
     }
 
     @Test
-    void onlyThePostgresStartedByTheServerCountsAsItsPostgres() {
+    void thePostgresNamedByItsPostmasterCountsAndOtherPostgresServersDoNot() {
         Map<Long, CpuSampler.ProcessSample> processes = Map.of(
                 SELF, process(1, "java", "java -jar benchmarks.jar"),
                 SERVER, process(1, "java", "java -jar api-server-service-0.1.0.jar"),
-                101L, process(SERVER, "postgres", "postgres -D /tmp/home/postgres"),
-                102L, process(101, "postgres", "postgres: kubelite kubelite 127.0.0.1(5000) idle"),
+                POSTMASTER, process(1, "postgres", "postgres -D /tmp/home/postgres"),
+                301L, process(POSTMASTER, "postgres", "postgres: kubelite kubelite 127.0.0.1(5000) idle"),
                 200L, process(1, "java", "java surefirebooter.jar"),
-                201L, process(200, "postgres", "postgres -D /tmp/other"));
+                201L, process(1, "postgres", "postgres -D /tmp/other"),
+                202L, process(201, "postgres", "postgres: checkpointer"));
 
-        CpuSampler sampler = new CpuSampler(SELF, SERVER);
+        CpuSampler sampler = new CpuSampler(SELF, SERVER, POSTMASTER);
 
         assertThat(sampler.group(SELF, processes)).isEqualTo(CpuSampler.LOAD_TOOL);
         assertThat(sampler.group(SERVER, processes)).isEqualTo(CpuSampler.API_SERVER);
-        assertThat(sampler.group(101, processes)).isEqualTo(CpuSampler.POSTGRES);
-        assertThat(sampler.group(102, processes)).isEqualTo(CpuSampler.POSTGRES);
-        assertThat(sampler.group(201, processes)).isEqualTo(CpuSampler.OTHER);
+        assertThat(sampler.group(POSTMASTER, processes)).isEqualTo(CpuSampler.POSTGRES);
+        assertThat(sampler.group(301, processes)).isEqualTo(CpuSampler.POSTGRES);
         assertThat(sampler.group(200, processes)).isEqualTo(CpuSampler.OTHER);
+        assertThat(sampler.group(201, processes)).isEqualTo(CpuSampler.OTHER);
+        assertThat(sampler.group(202, processes)).isEqualTo(CpuSampler.OTHER);
     }
 
     @Test
-    void withoutAPidTheServerIsFoundByItsCommandLine() {
+    void withoutPidsTheServerIsFoundByItsCommandLineAndEveryPostgresCounts() {
         Map<Long, CpuSampler.ProcessSample> processes = Map.of(
                 SERVER, process(1, "java", "java -jar api-server-service/target/api-server-service-0.1.0.jar"),
-                101L, process(SERVER, "postgres", "postgres -D /tmp/home/postgres"));
+                101L, process(SERVER, "unshare", "unshare -U pg_ctl start"),
+                POSTMASTER, process(1, "postgres", "postgres -D /tmp/home/postgres"),
+                301L, process(POSTMASTER, "postgres", "postgres: walwriter"));
 
-        CpuSampler sampler = new CpuSampler(SELF, null);
+        CpuSampler sampler = new CpuSampler(SELF, null, null);
 
         assertThat(sampler.group(SERVER, processes)).isEqualTo(CpuSampler.API_SERVER);
-        assertThat(sampler.group(101, processes)).isEqualTo(CpuSampler.POSTGRES);
+        assertThat(sampler.group(101, processes)).isEqualTo(CpuSampler.API_SERVER);
+        assertThat(sampler.group(POSTMASTER, processes)).isEqualTo(CpuSampler.POSTGRES);
+        assertThat(sampler.group(301, processes)).isEqualTo(CpuSampler.POSTGRES);
     }
 
     @Test
@@ -65,13 +72,13 @@ class CpuSamplerTest {
         // 2 cores, 1000 machine ticks elapsed: 500 ticks per core
         CpuSampler.Snapshot before = new CpuSampler.Snapshot(10_000, 4_000, Map.of(
                 SERVER, process(1, "java", "java", 100),
-                101L, process(SERVER, "postgres", "postgres", 50)));
+                POSTMASTER, process(1, "postgres", "postgres", 50)));
         CpuSampler.Snapshot after = new CpuSampler.Snapshot(11_000, 4_100, Map.of(
                 SERVER, process(1, "java", "java", 600),
-                101L, process(SERVER, "postgres", "postgres", 250),
-                102L, process(101, "postgres", "postgres", 100)));
+                POSTMASTER, process(1, "postgres", "postgres", 250),
+                301L, process(POSTMASTER, "postgres", "postgres", 100)));
 
-        CpuSplit split = new CpuSampler(SELF, SERVER).between(before, after, 2);
+        CpuSplit split = new CpuSampler(SELF, SERVER, POSTMASTER).between(before, after, 2);
 
         assertThat(split.percentOfOneCore().get(CpuSampler.API_SERVER)).isCloseTo(100.0, within(1e-9));
         assertThat(split.percentOfOneCore().get(CpuSampler.POSTGRES)).isCloseTo(60.0, within(1e-9));
@@ -85,7 +92,7 @@ class CpuSamplerTest {
         long self = ProcessHandle.current().pid();
 
         assertThat(snapshot).isNotNull();
-        assertThat(new CpuSampler(self, null).group(self, snapshot.processes())).isEqualTo(CpuSampler.LOAD_TOOL);
+        assertThat(new CpuSampler(self, null, null).group(self, snapshot.processes())).isEqualTo(CpuSampler.LOAD_TOOL);
     }
 
     private static CpuSampler.ProcessSample process(long parent, String comm, String cmdline) {
