@@ -5,6 +5,7 @@ import io.kubelite.apiserver.patch.PatchType;
 import io.kubelite.apiserver.watch.WatchRequest;
 import io.kubelite.apiserver.watch.WatchStreams;
 import io.kubelite.model.StatusException;
+import io.kubelite.store.ListOptions;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,11 +74,15 @@ class ResourceController {
         if (!path.isCollection()) {
             return operations.get(path);
         }
+        // Every list and watch option is checked, whichever of the two is asked for.
+        ListOptions list = new ListOptions(path.namespace(), query.labelSelector(), query.fieldSelector(),
+                query.limit(), query.continueToken());
+        WatchRequest watch = new WatchRequest(path.kind(), path.namespace(), list.labelSelector(),
+                list.fieldSelector(), query.resourceVersion(), query.allowWatchBookmarks(), query.timeoutSeconds());
         if (!query.watch()) {
-            return operations.list(path, query);
+            return operations.list(path.kind(), list);
         }
-        watches.open(new WatchRequest(path.kind(), path.namespace(), query.labelSelector(), query.fieldSelector(),
-                query.resourceVersion(), query.allowWatchBookmarks(), query.timeoutSeconds()), request, response);
+        watches.open(watch, request, response);
         return null;
     }
 

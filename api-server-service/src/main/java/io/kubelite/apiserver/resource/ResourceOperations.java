@@ -46,10 +46,8 @@ class ResourceOperations {
                 : TypeMeta.withTypeMeta(path.kind(), object));
     }
 
-    ResponseEntity<byte[]> list(ApiPath path, ApiQuery query) {
-        ResourceKind kind = path.kind();
-        ObjectList list = store.list(kind, new ListOptions(path.namespace(), query.labelSelector(),
-                query.fieldSelector(), query.limit(), query.continueToken()));
+    ResponseEntity<byte[]> list(ResourceKind kind, ListOptions options) {
+        ObjectList list = store.list(kind, options);
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("apiVersion", kind.apiVersion());
         body.put("kind", kind.kind() + "List");

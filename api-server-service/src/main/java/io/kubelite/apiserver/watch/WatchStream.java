@@ -37,6 +37,7 @@ final class WatchStream implements WatchListener {
     private final long deadlineNanos;
     private final long bookmarkIntervalNanos;
     private final long idleProbeNanos;
+    private final long fromRevision;
     private final AtomicLong progress;
     private volatile Status failure;
     private volatile boolean stopped;
@@ -52,6 +53,7 @@ final class WatchStream implements WatchListener {
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.bookmarkIntervalNanos = bookmarkInterval.toNanos();
         this.idleProbeNanos = idleProbeInterval.toNanos();
+        this.fromRevision = fromRevision;
         this.progress = new AtomicLong(fromRevision);
     }
 
@@ -123,7 +125,7 @@ final class WatchStream implements WatchListener {
     }
 
     private void follow(OutputStream out) throws IOException, InterruptedException {
-        long sentRevision = progress.get();
+        long sentRevision = fromRevision;
         long lastWrite = System.nanoTime();
         while (!stopped) {
             long remaining = deadlineNanos - System.nanoTime();
