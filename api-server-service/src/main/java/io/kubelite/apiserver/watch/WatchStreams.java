@@ -51,8 +51,10 @@ public class WatchStreams implements SmartLifecycle {
         this.settings = properties.watch();
         this.slots = new Semaphore(settings.maxOpen());
         // The slots bound the tasks, so the queue only ever holds a task whose thread is finishing.
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("watch-writer-");
+        threads.setDaemon(true);
         this.writers = new ThreadPoolExecutor(settings.maxOpen(), settings.maxOpen(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new CustomizableThreadFactory("watch-writer-"));
+                new LinkedBlockingQueue<>(), threads);
         this.writers.allowCoreThreadTimeOut(true);
         Gauge.builder("kubelite.apiserver.watches.open", open, Set::size)
                 .description("Watch streams open now")

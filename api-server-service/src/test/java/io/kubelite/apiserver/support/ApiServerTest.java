@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "kubelite.api.max-request-bytes=64KB",
         "kubelite.api.watch.bookmark-interval=300ms",
         "kubelite.store.watch-progress-interval=200ms",
-        "kubelite.store.compaction-interval=1h"
+        "kubelite.store.compaction-interval=1h",
+        // At JVM exit the test PostgreSQL may stop before this context closes; closing must not wait long for it.
+        "spring.datasource.hikari.connection-timeout=2s"
 })
 public abstract class ApiServerTest {
 
