@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "kubelite.store.watch-progress-interval=200ms",
         "kubelite.store.compaction-interval=1h",
         // At JVM exit the test PostgreSQL may stop before this context closes; closing must not wait long for it.
-        "spring.datasource.hikari.connection-timeout=2s"
+        "spring.datasource.hikari.connection-timeout=2000"
 })
 public abstract class ApiServerTest {
 
