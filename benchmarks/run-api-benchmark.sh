@@ -49,8 +49,9 @@ cpu_seconds() {
 postmaster_pid() {
   local pid
   for pid in $(pgrep -x postgres || true); do
-    grep -qF "$KUBELITE_HOME" "/proc/$pid/cmdline" 2>/dev/null && { echo "$pid"; return; }
+    grep -qF "$KUBELITE_HOME" "/proc/$pid/cmdline" 2>/dev/null && { echo "$pid"; return 0; }
   done
+  return 0
 }
 
 # the postmaster and its backends
@@ -96,6 +97,7 @@ stop_server() {
 }
 
 cleanup() {
+  set +e  # clean up as much as possible whatever fails
   stop_server
   if [ "${KEEP_HOME:-0}" = 1 ]; then
     say "kept $KUBELITE_HOME"
