@@ -20,8 +20,7 @@ class StatusErrorController implements ErrorController {
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<byte[]> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer c && c >= 400 ? c : 500;
-        if (status == 404) {
+        if (!(code instanceof Integer status) || status < 400 || status == 404) {
             return JsonResponses.status(StatusReasons.pathNotFound());
         }
         String message = status >= 500 ? "an internal error occurred" : "the request could not be served";

@@ -42,6 +42,7 @@ class ResourceController {
         RequestInfo.record(request, verb(method, path, query), path.kind().plural(), path.subresourceOrEmpty());
         return switch (method) {
             case "GET" -> get(path, query, request, response);
+            case "HEAD" -> path.isCollection() ? operations.list(path.kind(), listOptions(path, query)) : operations.get(path);
             case "POST" -> {
                 requireJson(request);
                 if (!path.isCollection() || (path.kind().namespaced() && path.namespace() == null)) {
@@ -75,8 +76,7 @@ class ResourceController {
             return operations.get(path);
         }
         // Every list and watch option is checked, whichever of the two is asked for.
-        ListOptions list = new ListOptions(path.namespace(), query.labelSelector(), query.fieldSelector(),
-                query.limit(), query.continueToken());
+        ListOptions list = listOptions(path, query);
         WatchRequest watch = new WatchRequest(path.kind(), path.namespace(), list.labelSelector(),
                 list.fieldSelector(), query.resourceVersion(), query.allowWatchBookmarks(), query.timeoutSeconds());
         if (!query.watch()) {
@@ -86,10 +86,16 @@ class ResourceController {
         return null;
     }
 
+    private static ListOptions listOptions(ApiPath path, ApiQuery query) {
+        return new ListOptions(path.namespace(), query.labelSelector(), query.fieldSelector(), query.limit(),
+                query.continueToken());
+    }
+
     /** The Kubernetes verb, for metrics: get, list, watch, create, update, patch, delete. */
     private static String verb(String method, ApiPath path, ApiQuery query) {
         return switch (method) {
             case "GET" -> !path.isCollection() ? "get" : query.watch() ? "watch" : "list";
+            case "HEAD" -> path.isCollection() ? "list" : "get";
             case "POST" -> "create";
             case "PUT" -> "update";
             case "PATCH" -> "patch";

@@ -8,7 +8,10 @@ import io.kubelite.apiserver.support.ApiServerTest;
 import io.kubelite.apiserver.support.Manifests;
 import io.kubelite.model.ResourceKind;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +103,26 @@ class ErrorResponsesTest extends ApiServerTest {
             "/apis/nope"})
     void unknownPathsAreNotFound(String path) {
         assertStatus(api.get(path), 404, "NotFound");
+    }
+
+    @Test
+    void urlsTheServletContainerRejectsAreAnsweredWithAStatusToo() throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/namespaces/%zz/pods HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("\"kind\":\"Status\"").contains("\"code\":400").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void headIsAnsweredLikeGet() {
+        ApiResponse head = api.send("HEAD", PODS, null, null);
+        assertThat(head.code()).isEqualTo(200);
+        assertThat(head.text()).isEmpty();
+        assertStatus(api.get(PODS + "/absent"), 404, "NotFound");
+        assertThat(api.send("HEAD", PODS + "/absent", null, null).code()).isEqualTo(404);
     }
 
     @Test
