@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -187,7 +188,7 @@ class ResourcePaths implements OpenApiCustomizer {
                 .addMediaType(STRATEGIC_MERGE_PATCH, media("#/components/schemas/Object", mergeExample));
         if (jsonPatchExample != null) {
             content.addMediaType(JSON_PATCH, new MediaType()
-                    .schema(new Schema<>().type("array").items(new ObjectSchema()))
+                    .schema(new ArraySchema().items(new ObjectSchema()))
                     .addExamples(jsonPatchExample, new Example().value(examples.get(jsonPatchExample))));
         }
         return new RequestBody().required(true).content(content);
