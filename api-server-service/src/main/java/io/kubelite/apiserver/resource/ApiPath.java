@@ -3,12 +3,14 @@ package io.kubelite.apiserver.resource;
 import io.kubelite.apiserver.error.StatusReasons;
 import io.kubelite.model.ResourceKind;
 import io.kubelite.model.StatusException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.springframework.web.util.UriUtils;
 
 /**
- * A request path resolved the way Kubernetes resolves it:
+ * A request path (as sent, still percent-encoded) resolved the way Kubernetes resolves it:
  * {@code /api/v1[/namespaces/{namespace}]/{resource}[/{name}[/{subresource}]]} and
  * {@code /apis/{group}/{version}[/namespaces/{namespace}]/{resource}[/{name}[/{subresource}]]}.
  *
@@ -26,7 +28,10 @@ public record ApiPath(ResourceKind kind, String namespace, String name, String s
 
     /** Resolves a path, or throws 404 for one we do not serve. */
     public static ApiPath parse(String path) {
-        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        List<String> segments = Arrays.stream(path.split("/"))
+                .filter(s -> !s.isEmpty())
+                .map(s -> UriUtils.decode(s, StandardCharsets.UTF_8))
+                .toList();
         String group;
         List<String> rest;
         if (segments.size() >= 2 && segments.get(0).equals("api") && segments.get(1).equals("v1")) {

@@ -44,20 +44,20 @@ class ResourceController {
             case "GET" -> get(path, query, request, response);
             case "HEAD" -> path.isCollection() ? operations.list(path.kind(), listOptions(path, query)) : operations.get(path);
             case "POST" -> {
-                requireJson(request);
                 if (!path.isCollection() || (path.kind().namespaced() && path.namespace() == null)) {
                     throw notAllowed(method, path);
                 }
+                requireJson(request);
                 yield operations.create(path, bodies.readObject(request), query);
             }
             case "PUT" -> {
-                requireJson(request);
                 requireObject(method, path);
+                requireJson(request);
                 yield operations.replace(path, bodies.readObject(request), query);
             }
             case "PATCH" -> {
-                PatchType type = PatchType.fromContentType(request.getContentType());
                 requireObject(method, path);
+                PatchType type = PatchType.fromContentType(request.getContentType());
                 yield operations.patch(path, type, RequestBodies.parse(bodies.read(request)), query);
             }
             case "DELETE" -> {
