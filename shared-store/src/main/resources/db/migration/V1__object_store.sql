@@ -109,3 +109,26 @@ BEGIN
     RETURN rev;
 END
 $$;
+
+-- A batch of writes in one round trip, each exactly as its own kubelite_write call and in the order
+-- given, inside the caller's transaction: the advisory lock (re-entrant) is taken by the first and held
+-- to the one commit, and each write sees the ones before it. p_writes is a JSON array of objects with
+-- the parameters of kubelite_write (type, kind, namespace, name, expectedVersion, uid, labels, nodeName,
+-- phase, data, prevLabels, prevNodeName, prevPhase, namespaceMustExist); absent means NULL. Returns each
+-- write's result, in order.
+CREATE FUNCTION kubelite_write_all(p_writes jsonb)
+RETURNS bigint[] LANGUAGE plpgsql AS $$
+DECLARE
+    results bigint[] := '{}';
+    w       jsonb;
+BEGIN
+    FOR i IN 0 .. jsonb_array_length(p_writes) - 1 LOOP
+        w := p_writes -> i;
+        results := results || kubelite_write(
+            w ->> 'type', w ->> 'kind', w ->> 'namespace', w ->> 'name', (w ->> 'expectedVersion')::bigint,
+            w ->> 'uid', w -> 'labels', w ->> 'nodeName', w ->> 'phase', w -> 'data',
+            w -> 'prevLabels', w ->> 'prevNodeName', w ->> 'prevPhase', (w ->> 'namespaceMustExist')::boolean);
+    END LOOP;
+    RETURN results;
+END
+$$;

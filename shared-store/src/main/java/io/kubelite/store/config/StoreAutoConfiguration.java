@@ -57,7 +57,7 @@ public class StoreAutoConfiguration {
         return compactor;
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
     @ConditionalOnMissingBean(ObjectStore.class)
     PostgresObjectStore objectStore(DataSource dataSource, WatchDispatcher dispatcher, ObjectProvider<Clock> clock) {

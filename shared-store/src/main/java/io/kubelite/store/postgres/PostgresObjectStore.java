@@ -37,13 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@link ObjectStore} on PostgreSQL. All Java work (JSON, defaulting, validation, reading the old
- * row) happens before the one locked call to {@code kubelite_write}, which does the compare-and-swap
- * write, the change-log insert and the notification in one round trip (see V1__object_store.sql).
+ * row) happens on the caller's thread before the write is handed to the store's {@link WriteBatcher},
+ * which makes the writes queued meanwhile in one transaction; each is one locked {@code kubelite_write}
+ * (compare-and-swap write, change-log insert, notification; see V1__object_store.sql). Close the store
+ * to stop its writer thread.
  */
-public class PostgresObjectStore implements ObjectStore {
+public class PostgresObjectStore implements ObjectStore, AutoCloseable {
 
-    private static final String WRITE_SQL =
-            "SELECT kubelite_write(?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)";
     private static final long NOT_AS_EXPECTED = -1;
     private static final long NAMESPACE_MISSING = -2;
     /** Unconditional writes retry on a concurrent change; this bounds a pathological livelock. */
@@ -59,14 +59,23 @@ public class PostgresObjectStore implements ObjectStore {
     private final WatchDispatcher dispatcher;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final WriteBatcher writer;
 
     public PostgresObjectStore(DataSource dataSource, WatchDispatcher dispatcher, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.writer = new WriteBatcher(dataSource);
         this.snapshotRead = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.snapshotRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshotRead.setReadOnly(true);
         this.dispatcher = dispatcher;
         this.clock = clock;
+        writer.start();
+    }
+
+    /** Stops the writer thread; writes still waiting for it fail. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     // ---- create ------------------------------------------------------------------------------
@@ -393,14 +402,8 @@ public class PostgresObjectStore implements ObjectStore {
 
     private long write(String type, ResourceKind kind, String namespace, String name, Long expectedVersion,
                        ObjectNode object, SelectableFields fields, SelectableFields previous) {
-        return jdbc.queryForObject(WRITE_SQL, (ResultSet rs, int row) -> rs.getLong(1),
-                type, kind.kind(), namespace, name, expectedVersion,
-                ObjectMetadata.text(object, "uid"), json(fields.labels()), fields.nodeName(), fields.phase(),
-                Json.MAPPER.writeValueAsString(withoutVersion(object)),
-                previous == null ? null : json(previous.labels()),
-                previous == null ? null : previous.nodeName(),
-                previous == null ? null : previous.phase(),
-                kind.namespaced() && WatchEvent.ADDED.equals(type));
+        return writer.write(new Write(type, kind, namespace, name, expectedVersion, ObjectMetadata.text(object, "uid"),
+                fields, previous, Json.MAPPER.writeValueAsString(withoutVersion(object))));
     }
 
     private static ObjectNode withoutVersion(ObjectNode object) {
@@ -411,10 +414,6 @@ public class PostgresObjectStore implements ObjectStore {
             return copy;
         }
         return object;
-    }
-
-    private static String json(Object value) {
-        return Json.MAPPER.writeValueAsString(value);
     }
 
     // ---- names ---------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ public final class TestStore implements AutoCloseable {
 
     @Override
     public void close() {
+        store.close();
         dispatcher.close();
         compactor.close();
         dataSource.close();

@@ -1,0 +1,64 @@
+package io.kubelite.store.postgres;
+
+import io.kubelite.model.Json;
+import io.kubelite.model.ResourceKind;
+import io.kubelite.store.WatchEvent;
+import io.kubelite.store.selection.SelectableFields;
+import java.io.StringWriter;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * One call of {@code kubelite_write}: a compare-and-swap write whose Java work is done.
+ *
+ * @param type            {@link WatchEvent#ADDED} (insert), MODIFIED or DELETED
+ * @param expectedVersion the revision the row must still have; null for ADDED
+ * @param fields          the selectable fields of {@code data}
+ * @param previous        the selectable fields before this write; null for ADDED
+ * @param data            the object's JSON as stored (without metadata.resourceVersion)
+ */
+record Write(String type, ResourceKind kind, String namespace, String name, Long expectedVersion, String uid,
+             SelectableFields fields, SelectableFields previous, String data) {
+
+    /** This write as one element of {@code kubelite_write_all}'s argument; {@code data} goes in as it is. */
+    String toJson() {
+        StringWriter text = new StringWriter(data.length() + 256);
+        try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
+            writeTo(json);
+        }
+        return text.toString();
+    }
+
+    private void writeTo(JsonGenerator json) {
+        json.writeStartObject();
+        json.writeStringProperty("type", type);
+        json.writeStringProperty("kind", kind.kind());
+        json.writeStringProperty("namespace", namespace);
+        json.writeStringProperty("name", name);
+        if (expectedVersion != null) {
+            json.writeNumberProperty("expectedVersion", expectedVersion.longValue());
+        }
+        json.writeStringProperty("uid", uid);
+        writeLabels(json, "labels", fields.labels());
+        json.writeStringProperty("nodeName", fields.nodeName());
+        json.writeStringProperty("phase", fields.phase());
+        json.writeName("data");
+        json.writeRawValue(data);
+        if (previous != null) {
+            writeLabels(json, "prevLabels", previous.labels());
+            json.writeStringProperty("prevNodeName", previous.nodeName());
+            json.writeStringProperty("prevPhase", previous.phase());
+        }
+        json.writeBooleanProperty("namespaceMustExist", kind.namespaced() && WatchEvent.ADDED.equals(type));
+        json.writeEndObject();
+    }
+
+    private static void writeLabels(JsonGenerator json, String property, Map<String, String> labels) {
+        json.writeName(property);
+        json.writeStartObject();
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            json.writeStringProperty(label.getKey(), label.getValue());
+        }
+        json.writeEndObject();
+    }
+}
