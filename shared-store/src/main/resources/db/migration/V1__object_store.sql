@@ -16,7 +16,9 @@ CREATE TABLE objects (
 CREATE INDEX objects_by_node_name ON objects (kind, node_name);
 CREATE INDEX objects_by_phase ON objects (kind, phase);
 CREATE INDEX objects_by_namespace ON objects (namespace);
-CREATE INDEX objects_by_labels ON objects USING gin (labels jsonb_path_ops);
+-- No index on labels: a GIN index made every insert slower as the table grew (all pods share the empty
+-- or the same label keys, so one index entry takes every row). Label selectors filter the rows of one
+-- kind (and namespace) instead, as Kubernetes itself does.
 
 CREATE SEQUENCE revisions;
 
@@ -36,17 +38,21 @@ CREATE TABLE change_log (
 );
 CREATE INDEX change_log_by_created_at ON change_log (created_at);
 
-CREATE TABLE current_revision (
-    id       int    PRIMARY KEY CHECK (id = 1),
-    revision bigint NOT NULL
-);
-INSERT INTO current_revision VALUES (1, 0);
-
+-- The newest revision removed from the change log; written by compaction only.
 CREATE TABLE compacted_revision (
     id       int    PRIMARY KEY CHECK (id = 1),
     revision bigint NOT NULL
 );
 INSERT INTO compacted_revision VALUES (1, 0);
+
+-- The newest revision whose write, and every one before it, is visible in the caller's snapshot: the
+-- newest change-log row, or the compacted revision when compaction removed every row up to it (it
+-- removes rows and records the revision in one transaction). Exact because revisions become visible in
+-- order (see kubelite_write). Derived, not kept in a row: a row every write updates is a hot row.
+CREATE FUNCTION kubelite_current_revision()
+RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT greatest((SELECT max(revision) FROM change_log), (SELECT revision FROM compacted_revision))
+$$;
 
 -- Every write goes through this function, in one round trip. The transaction-level advisory lock,
 -- taken before the revision and held to commit, makes revisions become visible in revision order:
@@ -104,7 +110,6 @@ BEGIN
     END IF;
     INSERT INTO change_log (revision, kind, namespace, name, type, object, prev_labels, prev_node_name, prev_phase)
          VALUES (rev, p_kind, p_namespace, p_name, p_type, p_data, p_prev_labels, p_prev_node_name, p_prev_phase);
-    UPDATE current_revision SET revision = rev;
     PERFORM pg_notify('kubelite_changes', rev::text);
     RETURN rev;
 END

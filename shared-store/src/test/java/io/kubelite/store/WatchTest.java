@@ -247,6 +247,25 @@ class WatchTest {
     }
 
     @Test
+    void theCurrentRevisionStaysRightWhenCompactionEmptiesTheChangeLog() throws Exception {
+        ObjectNode last;
+        Recorder dispatched = new Recorder();
+        try (Watch ignored = watch(null, null, null, store.currentRevision(), dispatched)) {
+            last = store.create(ResourceKind.POD, pod(null, "last-before-emptying"), WriteOptions.NONE);
+            dispatched.awaitRevision(revision(last));
+        }
+
+        fixture.compactor.compactUpTo(Long.MAX_VALUE);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM change_log", Long.class)).isZero();
+        assertThat(store.currentRevision()).isEqualTo(revision(last));
+        assertThat(store.list(ResourceKind.POD, ListOptions.inNamespace("default")).resourceVersion())
+                .isEqualTo(revision(last));
+        ObjectNode next = store.create(ResourceKind.POD, pod(null, "first-after-emptying"), WriteOptions.NONE);
+        assertThat(store.currentRevision()).isEqualTo(revision(next)).isGreaterThan(revision(last));
+    }
+
+    @Test
     void compactedRevisionsAreGoneForWatchesAndContinueTokens() throws Exception {
         store.create(ResourceKind.POD, pod(null, "before-compaction"), WriteOptions.NONE);
         ObjectList page = store.list(ResourceKind.POD, new ListOptions(null, null, null, 1, null));

@@ -67,7 +67,7 @@ public final class ChangeLogCompactor implements AutoCloseable {
         return transaction.execute(tx -> {
             long compacted = jdbc.queryForObject("""
                     UPDATE compacted_revision
-                       SET revision = greatest(revision, least(?, (SELECT revision FROM current_revision)))
+                       SET revision = greatest(revision, least(?, kubelite_current_revision()))
                     RETURNING revision""", Long.class, revision);
             jdbc.update("DELETE FROM change_log WHERE revision <= ?", compacted);
             return compacted;

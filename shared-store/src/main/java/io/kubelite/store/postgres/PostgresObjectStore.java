@@ -382,7 +382,7 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public long currentRevision() {
-        return jdbc.queryForObject("SELECT revision FROM current_revision", Long.class);
+        return jdbc.queryForObject("SELECT kubelite_current_revision()", Long.class);
     }
 
     /** The newest revision removed from the change log: watches and continue tokens need a later one. */

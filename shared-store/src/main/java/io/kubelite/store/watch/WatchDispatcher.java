@@ -126,7 +126,7 @@ public final class WatchDispatcher implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute("LISTEN " + CHANNEL);
             if (cursor < 0) {
-                try (ResultSet rs = s.executeQuery("SELECT revision FROM current_revision")) {
+                try (ResultSet rs = s.executeQuery("SELECT kubelite_current_revision()")) {
                     rs.next();
                     cursor = rs.getLong(1);
                 }
