@@ -254,6 +254,30 @@ class ResourceCrudTest extends ApiServerTest {
     }
 
     @Test
+    void strictFieldValidationNamesKubernetesFieldsThatAreNotSupported() {
+        ObjectNode pod = Manifests.pod(unique("volumes"));
+        pod.withObject("/spec").putArray("volumes").addObject().put("name", "data").putObject("emptyDir");
+        pod.withObject("/spec/containers/0").putArray("volumeMounts").addObject().put("name", "data");
+
+        ApiResponse strict = api.post(Manifests.collection(ResourceKind.POD) + "?fieldValidation=Strict", pod);
+
+        assertThat(strict.code()).isEqualTo(400);
+        assertThat(strict.json().path("message").asString()).isEqualTo("strict decoding error: "
+                + "unknown field \"spec.containers[0].volumeMounts\", unknown field \"spec.volumes\"");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsInvalidNotAnUnknownField() {
+        ObjectNode deployment = Manifests.resource("nginx-deployment.json");
+        deployment.withObject("/spec").put("replicas", "three");
+
+        ApiResponse response = api.post(Manifests.collection(ResourceKind.DEPLOYMENT) + "?fieldValidation=Strict",
+                deployment);
+
+        assertThat(response.code()).as(response.toString()).isEqualTo(422);
+    }
+
+    @Test
     void deletingANamespaceDeletesItsPods() {
         String namespace = unique("ns");
         assertThat(api.post("/api/v1/namespaces", Manifests.namespace(namespace)).code()).isEqualTo(201);
