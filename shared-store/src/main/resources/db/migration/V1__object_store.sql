@@ -15,7 +15,11 @@ CREATE TABLE objects (
 );
 CREATE INDEX objects_by_node_name ON objects (kind, node_name);
 CREATE INDEX objects_by_phase ON objects (kind, phase);
-CREATE INDEX objects_by_namespace ON objects (namespace);
+-- (namespace, kind, name), not (namespace) alone: on a table without statistics yet (a new database),
+-- the generic plan of a by-key lookup costs every index the same and took this one, making each write
+-- scan its whole namespace. With the full key both candidates are exact lookups. It also serves the
+-- deletion of a namespace's contents, in (kind, name) order.
+CREATE INDEX objects_by_namespace ON objects (namespace, kind, name);
 -- No index on labels: a GIN index made every insert slower as the table grew (all pods share the empty
 -- or the same label keys, so one index entry takes every row). Label selectors filter the rows of one
 -- kind (and namespace) instead, as Kubernetes itself does.
