@@ -33,6 +33,12 @@ public class StatusException extends RuntimeException {
                 kind.plural() + " \"" + name + "\" already exists", Status.Details.of(kind, name)));
     }
 
+    /** A request the server understood and refuses, such as deleting a namespace that must always exist. */
+    public static StatusException forbidden(ResourceKind kind, String name, String why) {
+        return new StatusException(Status.failure(403, "Forbidden",
+                kind.plural() + " \"" + name + "\" is forbidden: " + why, Status.Details.of(kind, name)));
+    }
+
     /** A write that named a stale resourceVersion (or uid), or lost a race. */
     public static StatusException conflict(ResourceKind kind, String name, String why) {
         return new StatusException(Status.failure(409, "Conflict",

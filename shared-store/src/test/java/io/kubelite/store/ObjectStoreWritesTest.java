@@ -64,6 +64,23 @@ class ObjectStoreWritesTest {
     }
 
     @Test
+    void theDefaultNamespacesCannotBeDeleted() {
+        for (String name : List.of("default", "kube-system")) {
+            for (DeleteOptions options : List.of(DeleteOptions.NONE, new DeleteOptions(null, null, 0L, true))) {
+                StatusException e = failure(() -> store.delete(ResourceKind.NAMESPACE, null, name, options));
+
+                assertThat(e.code()).isEqualTo(403);
+                assertThat(e.reason()).isEqualTo("Forbidden");
+                assertThat(e.getMessage())
+                        .isEqualTo("namespaces \"" + name + "\" is forbidden: this namespace may not be deleted");
+                assertThat(e.status().details().name()).isEqualTo(name);
+                assertThat(e.status().details().kind()).isEqualTo("namespaces");
+            }
+            assertThat(store.get(ResourceKind.NAMESPACE, null, name)).isNotNull();
+        }
+    }
+
+    @Test
     void createInAMissingNamespaceIsNotFoundForTheNamespace() {
         StatusException e = failure(() -> store.create(ResourceKind.POD, pod("nowhere", "p"), WriteOptions.NONE));
 

@@ -8,7 +8,10 @@ import io.kubelite.store.WriteOptions;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The namespaces that exist from the start, created by whichever service starts first. */
+/**
+ * The namespaces that exist from the start, created by whichever service starts first. As in
+ * Kubernetes, they cannot be deleted.
+ */
 public final class DefaultNamespaces {
 
     public static final List<String> NAMES = List.of("default", "kube-system");

@@ -14,6 +14,7 @@ import io.kubelite.store.WatchEvent;
 import io.kubelite.store.WatchListener;
 import io.kubelite.store.WatchOptions;
 import io.kubelite.store.WriteOptions;
+import io.kubelite.store.config.DefaultNamespaces;
 import io.kubelite.store.selection.SelectableFields;
 import io.kubelite.store.selection.Selection;
 import io.kubelite.store.watch.WatchDispatcher;
@@ -308,6 +309,9 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public ObjectNode delete(ResourceKind kind, String namespaceOrNull, String name, DeleteOptions options) {
+        if (kind == ResourceKind.NAMESPACE && DefaultNamespaces.NAMES.contains(name)) {
+            throw StatusException.forbidden(kind, name, "this namespace may not be deleted");
+        }
         String namespace = keyNamespace(kind, namespaceOrNull);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             StoredObject old = read(kind, namespace, name).orElseThrow(() -> StatusException.notFound(kind, name));
