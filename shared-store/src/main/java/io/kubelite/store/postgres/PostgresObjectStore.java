@@ -1,6 +1,5 @@
 package io.kubelite.store.postgres;
 
-import io.kubelite.model.Json;
 import io.kubelite.model.ResourceKind;
 import io.kubelite.model.Status;
 import io.kubelite.model.StatusException;
@@ -330,7 +329,7 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
             long revision = write(waits ? WatchEvent.MODIFIED : WatchEvent.DELETED, kind, namespace, name,
                     old.version(), next, SelectableFields.of(next), previous);
             if (revision != NOT_AS_EXPECTED) {
-                return ObjectMetadata.withVersion(next.deepCopy(), revision);
+                return ObjectMetadata.withVersion(next, revision);
             }
             if (options.preconditionResourceVersion() != null) {
                 throw StatusException.staleResourceVersion(kind, name);
@@ -407,17 +406,7 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
     private long write(String type, ResourceKind kind, String namespace, String name, Long expectedVersion,
                        ObjectNode object, SelectableFields fields, SelectableFields previous) {
         return writer.write(new Write(type, kind, namespace, name, expectedVersion, ObjectMetadata.text(object, "uid"),
-                fields, previous, Json.MAPPER.writeValueAsString(withoutVersion(object))));
-    }
-
-    private static ObjectNode withoutVersion(ObjectNode object) {
-        JsonNode metadata = object.get("metadata");
-        if (metadata instanceof ObjectNode m && m.has("resourceVersion")) {
-            ObjectNode copy = object.deepCopy();
-            ObjectMetadata.of(copy).remove("resourceVersion");
-            return copy;
-        }
-        return object;
+                fields, previous, object));
     }
 
     // ---- names ---------------------------------------------------------------------------------

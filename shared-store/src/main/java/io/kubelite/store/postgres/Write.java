@@ -7,6 +7,7 @@ import io.kubelite.store.selection.SelectableFields;
 import java.io.StringWriter;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One call of {@code kubelite_write}: a compare-and-swap write whose Java work is done.
@@ -15,14 +16,17 @@ import tools.jackson.core.JsonGenerator;
  * @param expectedVersion the revision the row must still have; null for ADDED
  * @param fields          the selectable fields of {@code data}
  * @param previous        the selectable fields before this write; null for ADDED
- * @param data            the object's JSON as stored (without metadata.resourceVersion)
+ * @param object          the object as stored: without metadata.resourceVersion, which the row's revision gives
  */
 record Write(String type, ResourceKind kind, String namespace, String name, Long expectedVersion, String uid,
-             SelectableFields fields, SelectableFields previous, String data) {
+             SelectableFields fields, SelectableFields previous, ObjectNode object) {
 
-    /** This write as one element of {@code kubelite_write_all}'s argument; {@code data} goes in as it is. */
+    /**
+     * This write as one element of {@code kubelite_write_all}'s argument. The object is serialized
+     * here only: the same JSON becomes the row and the change-log entry.
+     */
     String toJson() {
-        StringWriter text = new StringWriter(data.length() + 256);
+        StringWriter text = new StringWriter(1024);
         try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
             writeTo(json);
         }
@@ -43,7 +47,7 @@ record Write(String type, ResourceKind kind, String namespace, String name, Long
         json.writeStringProperty("nodeName", fields.nodeName());
         json.writeStringProperty("phase", fields.phase());
         json.writeName("data");
-        json.writeRawValue(data);
+        json.writeTree(object);
         if (previous != null) {
             writeLabels(json, "prevLabels", previous.labels());
             json.writeStringProperty("prevNodeName", previous.nodeName());

@@ -62,7 +62,7 @@ class WriteBatcherTest {
 
     private static Write added(String namespace, ObjectNode pod) {
         return new Write(WatchEvent.ADDED, ResourceKind.POD, namespace, ObjectMetadata.text(pod, "name"), null,
-                ObjectMetadata.text(pod, "uid"), SelectableFields.of(pod), null, Json.MAPPER.writeValueAsString(pod));
+                ObjectMetadata.text(pod, "uid"), SelectableFields.of(pod), null, pod);
     }
 
     private static Write modified(ObjectNode before, long expectedVersion, String label) {
@@ -71,7 +71,7 @@ class WriteBatcherTest {
         after.withObjectProperty("metadata").remove("resourceVersion");
         return new Write(WatchEvent.MODIFIED, ResourceKind.POD, "default", ObjectMetadata.text(after, "name"),
                 expectedVersion, ObjectMetadata.text(after, "uid"), SelectableFields.of(after),
-                SelectableFields.of(before), Json.MAPPER.writeValueAsString(after));
+                SelectableFields.of(before), after);
     }
 
     private static String storedLabel(String name) {
