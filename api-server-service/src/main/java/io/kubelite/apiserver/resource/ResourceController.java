@@ -4,11 +4,13 @@ import io.kubelite.apiserver.metrics.RequestInfo;
 import io.kubelite.apiserver.patch.PatchType;
 import io.kubelite.apiserver.watch.WatchRequest;
 import io.kubelite.apiserver.watch.WatchStreams;
+import io.kubelite.apiserver.web.JsonResponses;
 import io.kubelite.model.StatusException;
 import io.kubelite.store.ListOptions;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +37,15 @@ class ResourceController {
 
     @RequestMapping(path = {"/api/v1/**", "/apis/*/*/**"}, method = {RequestMethod.GET, RequestMethod.POST,
             RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
-    ResponseEntity<byte[]> handle(HttpServletRequest request, HttpServletResponse response) {
+    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ResponseEntity<byte[]> answer = answer(request, response);
+        if (answer != null) {
+            JsonResponses.write(answer, response);
+        }
+    }
+
+    /** The response to write, or null when a watch stream has taken the request over. */
+    private ResponseEntity<byte[]> answer(HttpServletRequest request, HttpServletResponse response) {
         ApiPath path = ApiPath.parse(request.getRequestURI().substring(request.getContextPath().length()));
         ApiQuery query = ApiQuery.parse(request.getQueryString());
         String method = request.getMethod();

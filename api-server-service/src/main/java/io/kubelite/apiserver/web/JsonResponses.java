@@ -2,6 +2,8 @@ package io.kubelite.apiserver.web;
 
 import io.kubelite.model.Json;
 import io.kubelite.model.Status;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -25,5 +27,20 @@ public final class JsonResponses {
 
     public static ResponseEntity<byte[]> status(Status status) {
         return json(status.code(), status);
+    }
+
+    /**
+     * Writes a response straight to the servlet response. The body is JSON bytes already, so Spring
+     * MVC's return value handling (content negotiation, converters, body advice) would only cost CPU.
+     */
+    public static void write(ResponseEntity<byte[]> entity, HttpServletResponse response) throws IOException {
+        response.setStatus(entity.getStatusCode().value());
+        entity.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        byte[] body = entity.getBody();
+        if (body == null) {
+            return;
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
