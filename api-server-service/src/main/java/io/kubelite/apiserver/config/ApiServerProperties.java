@@ -23,8 +23,9 @@ public record ApiServerProperties(
      * @param queueCapacity    events buffered per watch; a watcher that falls further behind is ended
      *                         with a 410 ERROR event so that it re-lists (default 1000)
      * @param bookmarkInterval quiet time before a BOOKMARK is sent to watches that allow them (default 1s)
-     * @param idleProbeInterval quiet time after which a newline is written, so a vanished client is
-     *                         noticed and its watch closed (default 30s)
+     * @param idleProbeInterval quiet time after which a newline is written, so that a vanished client is
+     *                         noticed and its watch closed: the write after the one the client's end
+     *                         refused fails, within about two intervals (default 5s)
      * @param defaultTimeout   stream length when the client gives no timeoutSeconds (default 30m)
      * @param maxTimeout       upper bound on timeoutSeconds (default 60m)
      */
@@ -32,7 +33,7 @@ public record ApiServerProperties(
             @DefaultValue("256") int maxOpen,
             @DefaultValue("1000") int queueCapacity,
             @DefaultValue("1s") Duration bookmarkInterval,
-            @DefaultValue("30s") Duration idleProbeInterval,
+            @DefaultValue("5s") Duration idleProbeInterval,
             @DefaultValue("30m") Duration defaultTimeout,
             @DefaultValue("60m") Duration maxTimeout) {
     }

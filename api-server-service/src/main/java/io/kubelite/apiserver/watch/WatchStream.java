@@ -126,7 +126,8 @@ final class WatchStream implements WatchListener {
 
     private void follow(OutputStream out) throws IOException, InterruptedException {
         long sentRevision = fromRevision;
-        long lastWrite = System.nanoTime();
+        long lastEvent = System.nanoTime();
+        long lastWrite = lastEvent;
         while (!stopped) {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
@@ -135,27 +136,29 @@ final class WatchStream implements WatchListener {
             // Read before polling: every event up to this revision was queued before, so an empty
             // queue afterwards means all of them were written and a bookmark cannot overtake one.
             long seen = progress.get();
-            WatchEvent next = queue.poll(Math.min(remaining, bookmarkIntervalNanos), TimeUnit.NANOSECONDS);
+            WatchEvent next = queue.poll(Math.min(remaining, Math.min(bookmarkIntervalNanos, idleProbeNanos)),
+                    TimeUnit.NANOSECONDS);
             if (stopped) {
                 return;
             }
             if (next != null && next != WAKE) {
                 write(out, event(next.type(), TypeMeta.withTypeMeta(kind, next.object())));
                 sentRevision = Math.max(sentRevision, next.revision());
-                lastWrite = System.nanoTime();
+                lastEvent = lastWrite = System.nanoTime();
                 continue;
             }
             if (failure != null) {
                 write(out, event("ERROR", Json.MAPPER.valueToTree(failure)));
                 return;
             }
-            long quiet = System.nanoTime() - lastWrite;
-            if (allowBookmarks && seen > sentRevision && quiet >= bookmarkIntervalNanos) {
+            long now = System.nanoTime();
+            if (allowBookmarks && seen > sentRevision && now - lastEvent >= bookmarkIntervalNanos) {
                 write(out, bookmark(seen));
                 sentRevision = seen;
-                lastWrite = System.nanoTime();
-            } else if (quiet >= idleProbeNanos) {
-                // JSON stream decoders skip whitespace; a gone client makes this write fail.
+                lastEvent = lastWrite = System.nanoTime();
+            } else if (now - lastWrite >= idleProbeNanos) {
+                // JSON stream decoders skip whitespace. A client that has gone answers this write with a
+                // reset, so the next probe fails and ends the stream.
                 out.write(NEWLINE);
                 out.flush();
                 lastWrite = System.nanoTime();

@@ -131,7 +131,15 @@ public class WatchStreams implements SmartLifecycle {
             stream.stop();
         } finally {
             release(stream);
+            complete(async);
+        }
+    }
+
+    private static void complete(AsyncContext async) {
+        try {
             async.complete();
+        } catch (IllegalStateException e) {
+            // The container ended the request itself after the failed write (its onError has run).
         }
     }
 

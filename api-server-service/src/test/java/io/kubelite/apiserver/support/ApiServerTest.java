@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kubelite.api.max-request-bytes=64KB",
         "kubelite.api.watch.bookmark-interval=300ms",
+        "kubelite.api.watch.idle-probe-interval=200ms",
         "kubelite.store.watch-progress-interval=200ms",
         "kubelite.store.compaction-interval=1h",
         // At JVM exit the test PostgreSQL may stop before this context closes; closing must not wait long for it.

@@ -9,9 +9,18 @@ import io.kubelite.apiserver.support.WatchReader;
 import io.kubelite.model.ResourceKind;
 import io.kubelite.store.ObjectStore;
 import io.kubelite.store.compaction.ChangeLogCompactor;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +35,9 @@ class WatchHttpTest extends ApiServerTest {
 
     @Autowired
     ObjectStore store;
+
+    @Autowired
+    MeterRegistry registry;
 
     /** A namespace of its own, so that other tests' writes do not show up in the watch. */
     private String pods() {
@@ -165,6 +177,36 @@ class WatchHttpTest extends ApiServerTest {
             assertThat(metrics).containsPattern("kubelite_apiserver_watches_open(\\{[^}]*})? [1-9]");
             assertThat(metrics).contains("kubelite_apiserver_watch_requests_total{");
             assertThat(metrics).doesNotContainPattern("code=\"200\"[^}]*verb=\"watch\"");
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsFromAQuietWatchIsNoticedAndItsWatchClosed() throws IOException {
+        String pods = pods();
+        await(() -> openWatches() == 0, "earlier watches to close");
+
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write(("GET " + pods + "?watch=true HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 200");
+            assertThat(openWatches()).isEqualTo(1);
+        }
+
+        // The tests probe quiet streams every 200ms: the second probe after the close fails.
+        await(() -> openWatches() == 0, "the watch of the gone client to close");
+    }
+
+    private double openWatches() {
+        return registry.get("kubelite.apiserver.watches.open").gauge().value();
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kubelite.apiserver.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubelite.model.Json;
 import io.kubelite.model.ResourceKind;
@@ -8,6 +9,7 @@ import io.kubelite.model.StatusException;
 import io.kubelite.store.WatchEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -100,5 +102,42 @@ class WatchStreamTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(lines(out)).isEmpty();
+    }
+
+    @Test
+    void aQuietStreamProbesTheConnectionAndEndsAtTheFirstProbeTheClientRefuses() {
+        WatchStream stream = new WatchStream(ResourceKind.POD, List.of(), 10, false, Duration.ofMinutes(5), 10,
+                Duration.ofSeconds(1), Duration.ofMillis(50));
+        ClientThatLeaves client = new ClientThatLeaves(3);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> stream.writeTo(client)).isInstanceOf(IOException.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(client.received.toString(StandardCharsets.UTF_8)).isEqualTo("\n\n\n");
+    }
+
+    /** Takes a number of writes, then refuses every further one as a closed connection does. */
+    private static final class ClientThatLeaves extends OutputStream {
+
+        private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        private int writesLeft;
+
+        ClientThatLeaves(int writes) {
+            this.writesLeft = writes;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (writesLeft-- <= 0) {
+                throw new IOException("Broken pipe");
+            }
+            received.write(bytes, offset, length);
+        }
     }
 }
