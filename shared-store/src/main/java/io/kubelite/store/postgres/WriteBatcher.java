@@ -10,18 +10,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit: the one thread that makes a store's writes. Callers queue writes whose Java work is
- * done and wait; the thread takes everything queued (at most {@link #MAX_BATCH}), makes the writes in
- * order in one transaction with one call of {@code kubelite_write_all} and one commit, then gives each
- * caller its own result. Each write is still its own compare-and-swap and sees the writes before it,
- * so a conflict fails that write alone. When the batch fails with an SQL error, its writes are made
- * again one per transaction, so that one bad write cannot fail the others.
+ * done and wait; the thread takes everything queued (at most {@link #MAX_BATCH}) and makes the writes
+ * in order with one statement, {@code kubelite_write_all}, which outside an explicit transaction is one
+ * transaction: one round trip, one commit. Then it gives each caller its own result. Each write is
+ * still its own compare-and-swap and sees the writes before it, so a conflict fails that write alone.
+ * When the batch fails with an SQL error, its writes are made again one per transaction, so that one
+ * bad write cannot fail the others.
  *
  * <p>The lock that orders revisions is then taken once per batch, and request threads hold no
  * connection while they wait for it.
@@ -37,14 +36,12 @@ final class WriteBatcher implements AutoCloseable {
     private record Pending(String json, CompletableFuture<Long> result) { }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean closed;
 
     WriteBatcher(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.thread = new Thread(this::run, "kubelite-store-writer");
         this.thread.setDaemon(true);
     }
@@ -129,7 +126,7 @@ final class WriteBatcher implements AutoCloseable {
     private void writeBatch(List<Pending> batch) {
         try {
             complete(batch, writeInOneTransaction(batch));
-        } catch (CannotCreateTransactionException e) {
+        } catch (CannotGetJdbcConnectionException e) {
             // no connection: no write of the batch can be made now
             batch.forEach(pending -> pending.result.completeExceptionally(e));
         } catch (RuntimeException e) {
@@ -159,8 +156,7 @@ final class WriteBatcher implements AutoCloseable {
 
     private Long[] writeInOneTransaction(List<Pending> batch) {
         String writes = encode(batch);
-        return transaction.execute(tx -> jdbc.queryForObject(WRITE_ALL_SQL,
-                (rs, row) -> revisions(rs.getArray(1)), writes));
+        return jdbc.queryForObject(WRITE_ALL_SQL, (rs, row) -> revisions(rs.getArray(1)), writes);
     }
 
     private static Long[] revisions(Array array) throws SQLException {
