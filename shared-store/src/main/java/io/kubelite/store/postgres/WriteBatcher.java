@@ -76,7 +76,8 @@ final class WriteBatcher implements AutoCloseable {
             queue.put(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            pending.result.completeExceptionally(new IllegalStateException("interrupted before the write was queued", e));
+            pending.result.completeExceptionally(
+                    new IllegalStateException("Interrupted before the write was queued; it was not made", e));
             return pending.result;
         }
         if (closed) {
