@@ -35,8 +35,8 @@ class EmbeddedDatabaseSharingTest {
     private ConfigurableApplicationContext startService() {
         return new SpringApplicationBuilder(Service.class)
                 .web(WebApplicationType.NONE)
-                .properties("kubelite.home=" + home, "spring.main.banner-mode=off")
-                .run();
+                // Arguments, not default properties: they must win over a KUBELITE_HOME in the environment.
+                .run("--kubelite.home=" + home, "--spring.main.banner-mode=off");
     }
 
     private static String databaseUrl(ConfigurableApplicationContext service) {
