@@ -1,0 +1,374 @@
+package io.kubelite.scheduler.flow;
+
+import java.util.Arrays;
+
+/**
+ * Minimum-cost flow by the primal-dual method: successive shortest paths with Johnson potentials, where each
+ * Dijkstra (binary heap, stopped once the sink is settled) is followed by a Dinic blocking flow over all
+ * arcs of zero reduced cost, so that one shortest-path computation augments along every shortest path at
+ * once instead of along a single one.
+ *
+ * <p>Supplies are routed through an internal super source and super sink. The result sends as much of the
+ * supply as the capacities allow, at the least cost for that amount; arcs of negative cost are allowed as
+ * long as no cycle of negative cost has capacity (that is rejected with an IllegalArgumentException).
+ *
+ * <p>The residual graph is laid out in compressed sparse rows: the arcs leaving a node are contiguous, each
+ * arc knows its reverse by position. A solver instance is not thread-safe; solve one network at a time.
+ */
+public final class MinCostFlowSolver {
+
+    private static final long UNREACHED = Long.MAX_VALUE / 4;
+
+    private int nodes;
+    private int source;
+    private int sink;
+    private int[] firstArc;
+    private int[] arcHead;
+    private int[] residual;
+    private long[] arcCost;
+    private int[] reverse;
+    private long[] potential;
+    private long[] distance;
+    private int[] level;
+    private int[] currentArc;
+    private int[] queue;
+    private int[] pathArcs;
+    private IndexedHeap heap;
+
+    public FlowSolution solve(FlowNetwork network) {
+        int[] forwardPosition = layOut(network);
+        initialPotentials();
+        while (shortestDistancesToSink()) {
+            updatePotentials();
+            while (levelAdmissibleArcs()) {
+                augmentBlockingFlow();
+            }
+        }
+        return solution(network, forwardPosition);
+    }
+
+    /** Builds the residual graph in CSR order; returns the position of each network arc's forward copy. */
+    private int[] layOut(FlowNetwork network) {
+        int m = network.arcCount();
+        nodes = network.nodeCount() + 2;
+        source = nodes - 2;
+        sink = nodes - 1;
+        int supplyArcs = 0;
+        for (int v = 0; v < network.nodeCount(); v++) {
+            if (network.supply(v) != 0) {
+                supplyArcs++;
+            }
+        }
+        int residualArcs = 2 * (m + supplyArcs);
+        firstArc = new int[nodes + 1];
+        for (int a = 0; a < m; a++) {
+            firstArc[network.tail(a) + 1]++;
+            firstArc[network.head(a) + 1]++;
+        }
+        for (int v = 0; v < network.nodeCount(); v++) {
+            if (network.supply(v) != 0) {
+                firstArc[v + 1]++;
+                firstArc[(network.supply(v) > 0 ? source : sink) + 1]++;
+            }
+        }
+        for (int v = 0; v < nodes; v++) {
+            firstArc[v + 1] += firstArc[v];
+        }
+        arcHead = new int[residualArcs];
+        residual = new int[residualArcs];
+        arcCost = new long[residualArcs];
+        reverse = new int[residualArcs];
+        int[] fill = Arrays.copyOf(firstArc, nodes);
+        int[] forwardPosition = new int[m];
+        for (int a = 0; a < m; a++) {
+            forwardPosition[a] = place(fill, network.tail(a), network.head(a), network.capacity(a), network.cost(a));
+        }
+        for (int v = 0; v < network.nodeCount(); v++) {
+            int supply = network.supply(v);
+            if (supply > 0) {
+                place(fill, source, v, supply, 0);
+            } else if (supply < 0) {
+                place(fill, v, sink, -supply, 0);
+            }
+        }
+        potential = new long[nodes];
+        distance = new long[nodes];
+        level = new int[nodes];
+        currentArc = new int[nodes];
+        queue = new int[nodes];
+        pathArcs = new int[nodes];
+        heap = new IndexedHeap(nodes, distance);
+        return forwardPosition;
+    }
+
+    private int place(int[] fill, int tail, int head, int capacity, long cost) {
+        int forward = fill[tail]++;
+        int backward = fill[head]++;
+        arcHead[forward] = head;
+        residual[forward] = capacity;
+        arcCost[forward] = cost;
+        reverse[forward] = backward;
+        arcHead[backward] = tail;
+        residual[backward] = 0;
+        arcCost[backward] = -cost;
+        reverse[backward] = forward;
+        return forward;
+    }
+
+    /**
+     * Potentials that make every residual arc's reduced cost non-negative: zero when no arc costs less than
+     * zero, otherwise shortest distances from the source by Bellman-Ford (queue-based), which also detects a
+     * negative cycle. Nodes the source cannot reach never become reachable, so their potential is irrelevant.
+     */
+    private void initialPotentials() {
+        Arrays.fill(potential, 0);
+        boolean negative = false;
+        for (int p = 0; p < arcCost.length && !negative; p++) {
+            negative = residual[p] > 0 && arcCost[p] < 0;
+        }
+        if (!negative) {
+            return;
+        }
+        Arrays.fill(potential, UNREACHED);
+        int[] relaxations = new int[nodes];
+        boolean[] queued = new boolean[nodes];
+        int[] ring = new int[nodes];
+        int head = 0;
+        int size = 1;
+        ring[0] = source;
+        queued[source] = true;
+        potential[source] = 0;
+        while (size > 0) {
+            int u = ring[head];
+            head = (head + 1) % nodes;
+            size--;
+            queued[u] = false;
+            for (int p = firstArc[u]; p < firstArc[u + 1]; p++) {
+                int v = arcHead[p];
+                if (residual[p] > 0 && potential[u] + arcCost[p] < potential[v]) {
+                    potential[v] = potential[u] + arcCost[p];
+                    if (++relaxations[v] >= nodes) {
+                        throw new IllegalArgumentException("the network has a cycle of negative cost");
+                    }
+                    if (!queued[v]) {
+                        queued[v] = true;
+                        ring[(head + size) % nodes] = v;
+                        size++;
+                    }
+                }
+            }
+        }
+        for (int v = 0; v < nodes; v++) {
+            if (potential[v] == UNREACHED) {
+                potential[v] = 0;
+            }
+        }
+    }
+
+    /** Dijkstra on reduced costs from the source, stopped when the sink is settled; false if unreachable. */
+    private boolean shortestDistancesToSink() {
+        Arrays.fill(distance, UNREACHED);
+        heap.clear();
+        distance[source] = 0;
+        heap.insertOrDecrease(source);
+        while (!heap.isEmpty()) {
+            int u = heap.removeMin();
+            if (u == sink) {
+                return true;
+            }
+            long du = distance[u] + potential[u];
+            for (int p = firstArc[u], end = firstArc[u + 1]; p < end; p++) {
+                if (residual[p] > 0) {
+                    int v = arcHead[p];
+                    long dv = du + arcCost[p] - potential[v];
+                    if (dv < distance[v]) {
+                        distance[v] = dv;
+                        heap.insertOrDecrease(v);
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds min(distance, distance to sink) to every potential: reduced costs stay non-negative and exactly
+     * the arcs on shortest source-sink paths get reduced cost zero.
+     */
+    private void updatePotentials() {
+        long toSink = distance[sink];
+        for (int v = 0; v < nodes; v++) {
+            potential[v] += Math.min(distance[v], toSink);
+        }
+    }
+
+    private boolean admissible(int u, int p) {
+        return residual[p] > 0 && arcCost[p] + potential[u] == potential[arcHead[p]];
+    }
+
+    /** BFS levels over admissible arcs (Dinic), so the blocking flow never walks a zero-cost cycle. */
+    private boolean levelAdmissibleArcs() {
+        Arrays.fill(level, -1);
+        level[source] = 0;
+        queue[0] = source;
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int u = queue[head++];
+            for (int p = firstArc[u], end = firstArc[u + 1]; p < end; p++) {
+                int v = arcHead[p];
+                if (level[v] < 0 && admissible(u, p)) {
+                    level[v] = level[u] + 1;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        return level[sink] >= 0;
+    }
+
+    /** Saturates every level-increasing admissible path, iteratively (no recursion depth limit). */
+    private void augmentBlockingFlow() {
+        System.arraycopy(firstArc, 0, currentArc, 0, nodes);
+        int depth = 0;
+        int u = source;
+        while (true) {
+            if (u == sink) {
+                int bottleneck = Integer.MAX_VALUE;
+                for (int i = 0; i < depth; i++) {
+                    bottleneck = Math.min(bottleneck, residual[pathArcs[i]]);
+                }
+                int firstSaturated = -1;
+                for (int i = 0; i < depth; i++) {
+                    int p = pathArcs[i];
+                    residual[p] -= bottleneck;
+                    residual[reverse[p]] += bottleneck;
+                    if (residual[p] == 0 && firstSaturated < 0) {
+                        firstSaturated = i;
+                    }
+                }
+                depth = firstSaturated;
+                u = depth == 0 ? source : arcHead[pathArcs[depth - 1]];
+                continue;
+            }
+            int end = firstArc[u + 1];
+            int p = currentArc[u];
+            while (p < end && !(level[arcHead[p]] == level[u] + 1 && admissible(u, p))) {
+                p++;
+            }
+            currentArc[u] = p;
+            if (p < end) {
+                pathArcs[depth++] = p;
+                u = arcHead[p];
+            } else {
+                level[u] = -1;
+                if (depth == 0) {
+                    return;
+                }
+                depth--;
+                u = depth == 0 ? source : arcHead[pathArcs[depth - 1]];
+                currentArc[u]++;
+            }
+        }
+    }
+
+    private FlowSolution solution(FlowNetwork network, int[] forwardPosition) {
+        int[] flows = new int[network.arcCount()];
+        long cost = 0;
+        for (int a = 0; a < flows.length; a++) {
+            flows[a] = network.capacity(a) - residual[forwardPosition[a]];
+            cost += flows[a] * network.cost(a);
+        }
+        long routed = 0;
+        long supplied = 0;
+        for (int p = firstArc[source]; p < firstArc[source + 1]; p++) {
+            routed += residual[reverse[p]];
+            supplied += residual[p] + residual[reverse[p]];
+        }
+        long demanded = 0;
+        for (int p = firstArc[sink]; p < firstArc[sink + 1]; p++) {
+            demanded += residual[p] + residual[reverse[p]];
+        }
+        boolean feasible = routed == supplied && routed == demanded;
+        return new FlowSolution(feasible, routed, cost, flows);
+    }
+
+    /** A binary min-heap of node ids keyed by {@code keys[node]}, with decrease-key. */
+    private static final class IndexedHeap {
+        private final int[] heap;
+        private final int[] position;
+        private final long[] keys;
+        private int size;
+
+        IndexedHeap(int capacity, long[] keys) {
+            this.heap = new int[capacity];
+            this.position = new int[capacity];
+            this.keys = keys;
+            Arrays.fill(position, -1);
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                position[heap[i]] = -1;
+            }
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void insertOrDecrease(int node) {
+            int i = position[node];
+            if (i < 0) {
+                i = size++;
+            }
+            siftUp(i, node);
+        }
+
+        int removeMin() {
+            int min = heap[0];
+            position[min] = -2;
+            int last = heap[--size];
+            if (size > 0) {
+                siftDown(0, last);
+            }
+            return min;
+        }
+
+        private void siftUp(int i, int node) {
+            long key = keys[node];
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                int above = heap[parent];
+                if (keys[above] <= key) {
+                    break;
+                }
+                heap[i] = above;
+                position[above] = i;
+                i = parent;
+            }
+            heap[i] = node;
+            position[node] = i;
+        }
+
+        private void siftDown(int i, int node) {
+            long key = keys[node];
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < size && keys[heap[right]] < keys[heap[child]]) {
+                    child = right;
+                }
+                if (key <= keys[heap[child]]) {
+                    break;
+                }
+                heap[i] = heap[child];
+                position[heap[i]] = i;
+                i = child;
+            }
+            heap[i] = node;
+            position[node] = i;
+        }
+    }
+}
