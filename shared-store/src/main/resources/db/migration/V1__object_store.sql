@@ -1,6 +1,10 @@
 -- Objects in their Kubernetes JSON form, keyed like the API addresses them. metadata.resourceVersion is
 -- not stored in data: it is resource_version, set on read. The selectable fields are columns so that
 -- field selectors are indexed lookups; '' stands for "not set", as Kubernetes field selectors treat it.
+-- data (and change_log.object) is json, the text as written, not jsonb: jsonb reorders keys (shorter
+-- first, so spec and status would come back before metadata) and rejects the string escape \u0000,
+-- which is valid JSON (an annotation may hold it). Nothing queries inside data. labels stays jsonb for
+-- the selectors' containment tests; label values are validated and never hold \u0000.
 CREATE TABLE objects (
     kind             text   NOT NULL,
     namespace        text   NOT NULL,  -- '' for cluster-scoped kinds
@@ -10,7 +14,7 @@ CREATE TABLE objects (
     labels           jsonb  NOT NULL DEFAULT '{}',
     node_name        text   NOT NULL DEFAULT '',
     phase            text   NOT NULL DEFAULT '',
-    data             jsonb  NOT NULL,
+    data             json   NOT NULL,
     PRIMARY KEY (kind, namespace, name)
 );
 CREATE INDEX objects_by_node_name ON objects (kind, node_name);
@@ -34,7 +38,7 @@ CREATE TABLE change_log (
     namespace      text        NOT NULL,
     name           text        NOT NULL,
     type           text        NOT NULL,
-    object         jsonb       NOT NULL,
+    object         json        NOT NULL,
     prev_labels    jsonb,
     prev_node_name text,
     prev_phase     text,
@@ -70,7 +74,7 @@ $$;
 -- namespace does not exist.
 CREATE FUNCTION kubelite_write(
     p_type text, p_kind text, p_namespace text, p_name text, p_expected_version bigint,
-    p_uid text, p_labels jsonb, p_node_name text, p_phase text, p_data jsonb,
+    p_uid text, p_labels jsonb, p_node_name text, p_phase text, p_data json,
     p_prev_labels jsonb, p_prev_node_name text, p_prev_phase text, p_namespace_must_exist boolean)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
@@ -122,10 +126,12 @@ $$;
 -- A batch of writes in one round trip, each exactly as its own kubelite_write call and in the order
 -- given, inside the caller's transaction: the advisory lock (re-entrant) is taken by the first and held
 -- to the one commit, and each write sees the ones before it. p_writes is a JSON array of objects with
--- the parameters of kubelite_write (type, kind, namespace, name, expectedVersion, uid, labels, nodeName,
--- phase, data, prevLabels, prevNodeName, prevPhase, namespaceMustExist); absent means NULL. Returns each
--- write's result, in order.
-CREATE FUNCTION kubelite_write_all(p_writes jsonb)
+-- the parameters of kubelite_write except the object (type, kind, namespace, name, expectedVersion,
+-- uid, labels, nodeName, phase, prevLabels, prevNodeName, prevPhase, namespaceMustExist); absent means
+-- NULL. p_objects holds the written objects, one per write, in the same order: a separate json array
+-- because PostgreSQL's JSON operators decode every string they pass over, and fail on \u0000, while a
+-- json value taken whole keeps its text. Returns each write's result, in order.
+CREATE FUNCTION kubelite_write_all(p_writes jsonb, p_objects json[])
 RETURNS bigint[] LANGUAGE plpgsql AS $$
 DECLARE
     results bigint[] := '{}';
@@ -135,7 +141,7 @@ BEGIN
         w := p_writes -> i;
         results := results || kubelite_write(
             w ->> 'type', w ->> 'kind', w ->> 'namespace', w ->> 'name', (w ->> 'expectedVersion')::bigint,
-            w ->> 'uid', w -> 'labels', w ->> 'nodeName', w ->> 'phase', w -> 'data',
+            w ->> 'uid', w -> 'labels', w ->> 'nodeName', w ->> 'phase', p_objects[i + 1],
             w -> 'prevLabels', w ->> 'prevNodeName', w ->> 'prevPhase', (w ->> 'namespaceMustExist')::boolean);
     END LOOP;
     RETURN results;

@@ -21,19 +21,24 @@ import tools.jackson.databind.node.ObjectNode;
 record Write(String type, ResourceKind kind, String namespace, String name, Long expectedVersion, String uid,
              SelectableFields fields, SelectableFields previous, ObjectNode object) {
 
-    /**
-     * This write as one element of {@code kubelite_write_all}'s argument. The object is serialized
-     * here only: the same JSON becomes the row and the change-log entry.
-     */
-    String toJson() {
-        StringWriter text = new StringWriter(1024);
+    /** This write's parameters but the object, as one element of {@code kubelite_write_all}'s first argument. */
+    String parametersJson() {
+        StringWriter text = new StringWriter(256);
         try (JsonGenerator json = Json.MAPPER.createGenerator(text)) {
-            writeTo(json);
+            writeParameters(json);
         }
         return text.toString();
     }
 
-    private void writeTo(JsonGenerator json) {
+    /**
+     * The object's JSON, serialized here only: the same text becomes the row and the change-log entry,
+     * and is read back as written.
+     */
+    String objectJson() {
+        return Json.MAPPER.writeValueAsString(object);
+    }
+
+    private void writeParameters(JsonGenerator json) {
         json.writeStartObject();
         json.writeStringProperty("type", type);
         json.writeStringProperty("kind", kind.kind());
@@ -46,8 +51,6 @@ record Write(String type, ResourceKind kind, String namespace, String name, Long
         writeLabels(json, "labels", fields.labels());
         json.writeStringProperty("nodeName", fields.nodeName());
         json.writeStringProperty("phase", fields.phase());
-        json.writeName("data");
-        json.writeTree(object);
         if (previous != null) {
             writeLabels(json, "prevLabels", previous.labels());
             json.writeStringProperty("prevNodeName", previous.nodeName());

@@ -30,10 +30,13 @@ final class WriteBatcher implements AutoCloseable {
     /** The most writes one transaction takes: bounds how long the lock is held and the batch's size. */
     static final int MAX_BATCH = 128;
     private static final int QUEUE_CAPACITY = 8 * MAX_BATCH;
-    private static final String WRITE_ALL_SQL = "SELECT kubelite_write_all(?::jsonb)";
+    private static final String WRITE_ALL_SQL = "SELECT kubelite_write_all(?::jsonb, ?)";
 
-    /** A queued write, already in its JSON form (made on the caller's thread), and its caller's result. */
-    private record Pending(String json, CompletableFuture<Long> result) { }
+    /**
+     * A queued write, already in its JSON form (made on the caller's thread): its parameters and its
+     * object, apart because the object must reach the table as written (see kubelite_write_all).
+     */
+    private record Pending(String parameters, String object, CompletableFuture<Long> result) { }
 
     private final JdbcTemplate jdbc;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -67,7 +70,7 @@ final class WriteBatcher implements AutoCloseable {
 
     /** Queues the write; waits only while the queue is full. */
     CompletableFuture<Long> submit(Write write) {
-        Pending pending = new Pending(write.toJson(), new CompletableFuture<>());
+        Pending pending = new Pending(write.parametersJson(), write.objectJson(), new CompletableFuture<>());
         if (closed) {
             pending.result.completeExceptionally(shutDown());
             return pending.result;
@@ -156,8 +159,15 @@ final class WriteBatcher implements AutoCloseable {
     }
 
     private Long[] writeInOneTransaction(List<Pending> batch) {
-        String writes = encode(batch);
-        return jdbc.queryForObject(WRITE_ALL_SQL, (rs, row) -> revisions(rs.getArray(1)), writes);
+        String parameters = parametersArray(batch);
+        String[] objects = batch.stream().map(Pending::object).toArray(String[]::new);
+        return jdbc.query(WRITE_ALL_SQL, statement -> {
+            statement.setString(1, parameters);
+            statement.setArray(2, statement.getConnection().createArrayOf("json", objects));
+        }, rs -> {
+            rs.next();
+            return revisions(rs.getArray(1));
+        });
     }
 
     private static Long[] revisions(Array array) throws SQLException {
@@ -168,11 +178,11 @@ final class WriteBatcher implements AutoCloseable {
         }
     }
 
-    private static String encode(List<Pending> batch) {
-        StringBuilder array = new StringBuilder(batch.stream().mapToInt(p -> p.json.length() + 1).sum() + 2);
+    private static String parametersArray(List<Pending> batch) {
+        StringBuilder array = new StringBuilder(batch.stream().mapToInt(p -> p.parameters.length() + 1).sum() + 2);
         array.append('[');
         for (Pending pending : batch) {
-            array.append(array.length() > 1 ? "," : "").append(pending.json);
+            array.append(array.length() > 1 ? "," : "").append(pending.parameters);
         }
         return array.append(']').toString();
     }
