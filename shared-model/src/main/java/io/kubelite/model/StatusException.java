@@ -71,6 +71,11 @@ public class StatusException extends RuntimeException {
                 kind.kind() + " \"" + name + "\" is invalid: " + listed, details));
     }
 
+    /** The server cannot answer now, for instance while it shuts down; the same request may succeed later. */
+    public static StatusException serviceUnavailable(String message) {
+        return new StatusException(Status.failure(503, "ServiceUnavailable", message, null));
+    }
+
     public static StatusException methodNotAllowed(String message) {
         return new StatusException(Status.failure(405, "MethodNotAllowed", message, null));
     }

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -20,9 +22,20 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /**
+     * How long a client should wait before retrying a 503, as Kubernetes says in a Retry-After header:
+     * a store that is shutting down is back (or replaced) after a restart, which takes seconds.
+     */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     @ExceptionHandler(StatusException.class)
     ResponseEntity<byte[]> statusException(StatusException e) {
-        return JsonResponses.status(e.status());
+        ResponseEntity<byte[]> response = JsonResponses.status(e.status());
+        if (e.code() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(response.getBody());
     }
 
     /** Spring MVC's own failures: unknown path, wrong method, wrong content type, missing parameter... */

@@ -72,7 +72,7 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
         writer.start();
     }
 
-    /** Stops the writer thread; writes still waiting for it fail. */
+    /** Stops the writer thread; writes still waiting for it, and later ones, fail with 503 ServiceUnavailable. */
     @Override
     public void close() {
         writer.close();

@@ -1,5 +1,6 @@
 package io.kubelite.store.postgres;
 
+import io.kubelite.model.StatusException;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class WriteBatcher implements AutoCloseable {
         return pending.result;
     }
 
-    /** Stops the thread after the batch it is making; writes still queued fail. */
+    /** Stops the thread after the batch it is making; writes still queued, and later ones, fail with 503. */
     @Override
     public void close() {
         closed = true;
@@ -109,8 +110,9 @@ final class WriteBatcher implements AutoCloseable {
         }
     }
 
-    private static IllegalStateException shutDown() {
-        return new IllegalStateException("The object store is shut down; the write was not made");
+    /** 503, as Kubernetes answers while it shuts down: the client may retry, on this server once restarted. */
+    private static StatusException shutDown() {
+        return StatusException.serviceUnavailable("The object store is shut down; the write was not made");
     }
 
     private void run() {

@@ -88,6 +88,12 @@ class WriteBatcherTest {
         }
     }
 
+    private static void assertServiceUnavailable(StatusException e, String message) {
+        assertThat(e.code()).isEqualTo(503);
+        assertThat(e.reason()).isEqualTo("ServiceUnavailable");
+        assertThat(e.getMessage()).contains(message);
+    }
+
     @Test
     void writesOfOneObjectInOneBatchKeepCompareAndSwapAndSeeTheWritesBeforeThem() {
         ObjectNode created = fixture.store.create(ResourceKind.POD, pod("default", "contended", "0"), WriteOptions.NONE);
@@ -146,11 +152,11 @@ class WriteBatcherTest {
 
         batcher.close();
 
-        assertThatThrownBy(queued::join).hasCauseInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(queued::join).hasCauseInstanceOf(StatusException.class)
                 .hasMessageContaining("shut down");
         assertThatThrownBy(alsoQueued::join).hasMessageContaining("shut down");
         assertThatThrownBy(() -> batcher.write(added("default", pod("default", "never-3", "c"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut down");
+                .isInstanceOfSatisfying(StatusException.class, e -> assertServiceUnavailable(e, "shut down"));
         assertThat(exists("never-1")).isFalse();
         assertThat(exists("never-2")).isFalse();
     }
@@ -165,7 +171,7 @@ class WriteBatcherTest {
 
         assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
         assertThatThrownBy(() -> batcher.write(added("default", pod("default", "too-late", "b"))))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOfSatisfying(StatusException.class, e -> assertServiceUnavailable(e, "shut down"));
         assertThat(exists("too-late")).isFalse();
     }
 }
