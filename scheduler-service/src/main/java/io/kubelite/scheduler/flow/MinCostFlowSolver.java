@@ -117,8 +117,9 @@ public final class MinCostFlowSolver {
 
     /**
      * Potentials that make every residual arc's reduced cost non-negative: zero when no arc costs less than
-     * zero, otherwise shortest distances from the source by Bellman-Ford (queue-based), which also detects a
-     * negative cycle. Nodes the source cannot reach never become reachable, so their potential is irrelevant.
+     * zero, otherwise shortest distances from the source by Bellman-Ford (queue-based); a shortest path of as
+     * many arcs as there are nodes reveals a negative cycle. Nodes the source cannot reach never become
+     * reachable, so their potential is irrelevant.
      */
     private void initialPotentials() {
         Arrays.fill(potential, 0);
@@ -130,7 +131,7 @@ public final class MinCostFlowSolver {
             return;
         }
         Arrays.fill(potential, UNREACHED);
-        int[] relaxations = new int[nodes];
+        int[] pathLength = new int[nodes];
         boolean[] queued = new boolean[nodes];
         int[] ring = new int[nodes];
         int head = 0;
@@ -147,7 +148,8 @@ public final class MinCostFlowSolver {
                 int v = arcHead[p];
                 if (residual[p] > 0 && potential[u] + arcCost[p] < potential[v]) {
                     potential[v] = potential[u] + arcCost[p];
-                    if (++relaxations[v] >= nodes) {
+                    pathLength[v] = pathLength[u] + 1;
+                    if (pathLength[v] >= nodes) {
                         throw new IllegalArgumentException("the network has a cycle of negative cost");
                     }
                     if (!queued[v]) {
