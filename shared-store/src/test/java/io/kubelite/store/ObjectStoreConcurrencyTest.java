@@ -14,27 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 class ObjectStoreConcurrencyTest {
 
     private static final int THREADS = 16;
-    private static TestStore fixture;
-    private static ObjectStore store;
-
-    @BeforeAll
-    static void start() {
-        fixture = TestStore.onNewDatabase();
-        store = fixture.store;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final TestStore fixture = TestStore.onNewDatabase();
+    private static final ObjectStore store = fixture.store;
 
     private static <T> List<T> runConcurrently(Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

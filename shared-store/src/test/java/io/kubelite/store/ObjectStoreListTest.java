@@ -14,20 +14,19 @@ import io.kubelite.model.selector.LabelSelector;
 import io.kubelite.store.testing.TestStore;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 class ObjectStoreListTest {
 
-    private static TestStore fixture;
-    private static ObjectStore store;
+    @RegisterExtension
+    static final TestStore fixture = TestStore.onNewDatabase();
+    private static final ObjectStore store = fixture.store;
 
     @BeforeAll
-    static void start() {
-        fixture = TestStore.onNewDatabase();
-        store = fixture.store;
+    static void createPods() {
         store.create(ResourceKind.NAMESPACE, namespace("shop"), WriteOptions.NONE);
         create("default", "db-0", "db", "prod", null, "Running");
         create("default", "web-0", "web", "prod", "n1", "Running");
@@ -49,11 +48,6 @@ class ObjectStoreListTest {
             created.putObject("status").put("phase", phase);
             store.updateStatus(ResourceKind.POD, created, WriteOptions.NONE);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     private static List<String> names(String namespace, String labels, String fields) {

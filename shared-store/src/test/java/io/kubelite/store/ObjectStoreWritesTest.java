@@ -14,26 +14,15 @@ import io.kubelite.store.testing.TestStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 class ObjectStoreWritesTest {
 
-    private static TestStore fixture;
-    private static ObjectStore store;
-
-    @BeforeAll
-    static void start() {
-        fixture = TestStore.onNewDatabase();
-        store = fixture.store;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final TestStore fixture = TestStore.onNewDatabase();
+    private static final ObjectStore store = fixture.store;
 
     private static StatusException failure(Runnable call) {
         try {

@@ -9,9 +9,8 @@ import io.kubelite.store.testing.TestStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,19 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 class StoredJsonTest {
 
     private static final List<String> KUBERNETES_ORDER = List.of("apiVersion", "kind", "metadata", "spec", "status");
-    private static TestStore fixture;
-    private static ObjectStore store;
-
-    @BeforeAll
-    static void start() {
-        fixture = TestStore.onNewDatabase();
-        store = fixture.store;
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final TestStore fixture = TestStore.onNewDatabase();
+    private static final ObjectStore store = fixture.store;
 
     /**
      * A pod in Kubernetes' key order. Sorted as jsonb sorts keys (shorter first), kind and spec would

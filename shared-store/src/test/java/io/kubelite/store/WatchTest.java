@@ -23,29 +23,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 class WatchTest {
 
-    private static TestStore fixture;
-    private static ObjectStore store;
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void start() {
-        fixture = TestStore.onNewDatabase();
-        store = fixture.store;
-        jdbc = new JdbcTemplate(fixture.dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final TestStore fixture = TestStore.onNewDatabase();
+    private static final ObjectStore store = fixture.store;
+    private static final JdbcTemplate jdbc = new JdbcTemplate(fixture.dataSource);
 
     /** Records what a watch receives, and how far it has seen. */
     static final class Recorder implements WatchListener {

@@ -39,22 +39,17 @@ public class StoreAutoConfiguration {
         return database.newDataSource();
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean(initMethod = "start", destroyMethod = "close")
     @DependsOnDatabaseInitialization
     WatchDispatcher watchDispatcher(DataSource dataSource, KubeliteProperties properties) {
-        WatchDispatcher dispatcher = new WatchDispatcher(dataSource, properties.store().watchPollInterval(),
+        return new WatchDispatcher(dataSource, properties.store().watchPollInterval(),
                 properties.store().watchProgressInterval());
-        dispatcher.start();
-        return dispatcher;
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean(initMethod = "start", destroyMethod = "close")
     @DependsOnDatabaseInitialization
     ChangeLogCompactor changeLogCompactor(DataSource dataSource, KubeliteProperties properties) {
-        ChangeLogCompactor compactor = new ChangeLogCompactor(dataSource, properties.store().compactionInterval(),
-                properties.store().retention());
-        compactor.start();
-        return compactor;
+        return new ChangeLogCompactor(dataSource, properties.store().compactionInterval(), properties.store().retention());
     }
 
     @Bean(destroyMethod = "close")

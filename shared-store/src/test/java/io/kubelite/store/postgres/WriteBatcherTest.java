@@ -13,11 +13,10 @@ import io.kubelite.store.testing.TestStore;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,18 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class WriteBatcherTest {
 
-    private static TestStore fixture;
+    @RegisterExtension
+    static final TestStore fixture = TestStore.onNewDatabase();
     private WriteBatcher batcher;
-
-    @BeforeAll
-    static void start() {
-        fixture = TestStore.onNewDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
 
     @BeforeEach
     void newBatcher() {

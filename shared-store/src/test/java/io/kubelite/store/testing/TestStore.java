@@ -8,12 +8,20 @@ import io.kubelite.store.watch.WatchDispatcher;
 import java.time.Clock;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A store wired by hand on a test database, for tests that do not need a Spring context: migrated,
- * with the default namespaces, its dispatcher running. Close it after the test class.
+ * with the default namespaces, its dispatcher running. Close it when done; registered as a test
+ * class's extension, it is closed after the class:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final TestStore fixture = TestStore.onNewDatabase();
+ * </pre>
  */
-public final class TestStore implements AutoCloseable {
+public final class TestStore implements AutoCloseable, AfterAllCallback {
 
     public final String url;
     public final HikariDataSource dataSource;
@@ -43,6 +51,11 @@ public final class TestStore implements AutoCloseable {
     /** Another store on the same database, as a second service (or a restarted one) would have. */
     public static TestStore onDatabase(String url) {
         return new TestStore(url);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
