@@ -40,6 +40,7 @@ public final class Admission {
                 } else {
                     PodSpecValidation.validate(spec, "spec", problems);
                 }
+                validatePodPhase(object, problems);
             }
             case DEPLOYMENT, REPLICASET -> WorkloadValidation.validate(kind, object, problems);
             case NODE -> NodeValidation.validate(object, problems);
@@ -51,6 +52,16 @@ public final class Admission {
             case NAMESPACE -> { }
         }
         return problems.causes();
+    }
+
+    private static final List<String> POD_PHASES = List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
+
+    private static void validatePodPhase(ObjectNode pod, Problems problems) {
+        ObjectNode status = problems.object(pod, "status", "status");
+        String phase = status == null ? null : problems.string(status, "phase", "status.phase");
+        if (phase != null && !POD_PHASES.contains(phase)) {
+            problems.notSupported("status.phase", phase, POD_PHASES);
+        }
     }
 
     /** Problems of an update beyond {@link #validate}: changes to fields that are immutable. */

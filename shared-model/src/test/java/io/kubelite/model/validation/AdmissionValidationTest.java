@@ -134,6 +134,15 @@ class AdmissionValidationTest {
     }
 
     @Test
+    void podPhaseIsOneOfKubernetesPhases() {
+        ObjectNode pod = json(POD);
+        pod.putObject("status").put("phase", "Running");
+        assertThat(problems(ResourceKind.POD, pod)).isEmpty();
+        ((ObjectNode) pod.get("status")).put("phase", "Runn\u0000ing");
+        assertThat(problems(ResourceKind.POD, pod)).containsExactly("status.phase FieldValueNotSupported");
+    }
+
+    @Test
     void generateNameStandsInForAMissingName() {
         ObjectNode pod = json(POD);
         ((ObjectNode) pod.get("metadata")).remove("name");
