@@ -9,7 +9,6 @@ import io.kubelite.scheduler.framework.ScorePlugin;
 import io.kubelite.scheduler.framework.WeightedScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,6 @@ import java.util.random.RandomGenerator;
 public final class GreedyAlgorithm implements PlacementAlgorithm {
 
     public static final String NAME = "greedy";
-
-    /** Priority first, then creation, then name, so the order is the same on every run. */
-    static final Comparator<PodInfo> QUEUE_ORDER = Comparator.comparingInt(PodInfo::priority).reversed()
-            .thenComparing(PodInfo::created)
-            .thenComparing(PodInfo::namespace)
-            .thenComparing(PodInfo::name);
 
     private final SchedulingProfile profile;
     private final List<FilterPlugin> constraintFilters;
@@ -61,7 +54,7 @@ public final class GreedyAlgorithm implements PlacementAlgorithm {
         Map<PlacementConstraints, int[]> candidatesByConstraints = new HashMap<>();
         List<PlacementResult.Placement> placements = new ArrayList<>();
         List<PlacementResult.Unplaced> unplaced = new ArrayList<>();
-        for (PodInfo pod : pods.stream().sorted(QUEUE_ORDER).toList()) {
+        for (PodInfo pod : pods.stream().sorted(PodInfo.QUEUE_ORDER).toList()) {
             int[] candidates = candidatesByConstraints.computeIfAbsent(pod.constraints(),
                     c -> passingConstraintFilters(pod, nodes));
             int chosen = bestNode(pod, candidates, nodes);

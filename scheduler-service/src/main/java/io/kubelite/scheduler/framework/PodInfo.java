@@ -3,9 +3,10 @@ package io.kubelite.scheduler.framework;
 import io.kubelite.model.core.Container;
 import io.kubelite.model.core.Pod;
 import io.kubelite.model.core.PodSpec;
-import io.kubelite.model.quantity.Quantity;
 import io.kubelite.model.meta.ObjectMeta;
+import io.kubelite.model.quantity.Quantity;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,12 @@ public record PodInfo(String uid, String namespace, String name, String resource
 
     public static final String CPU = "cpu";
     public static final String MEMORY = "memory";
+
+    /** The scheduling queue's order: priority first, then creation, then name, the same on every run. */
+    public static final Comparator<PodInfo> QUEUE_ORDER = Comparator.comparingInt(PodInfo::priority).reversed()
+            .thenComparing(PodInfo::created)
+            .thenComparing(PodInfo::namespace)
+            .thenComparing(PodInfo::name);
 
     /**
      * Reads a pod. Its requests are those of Kubernetes: the sum over its containers, or the largest init
