@@ -31,21 +31,8 @@ public final class BatchPlanner {
     public BatchPlacement place(PlacementProblem problem) {
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
-        long total = 0;
-        for (int count : problem.classCounts()) {
-            total += count;
-        }
-        if (total > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("a batch of " + total + " pods is too large for one flow");
-        }
         boolean[][] allowed = allowed(problem);
-        long[][] free = new long[nodes][];
-        for (int n = 0; n < nodes; n++) {
-            free[n] = new long[problem.resourceCount()];
-            for (int r = 0; r < free[n].length; r++) {
-                free[n][r] = Math.max(0, problem.nodeAllocatable()[n][r] - problem.nodeRequested()[n][r]);
-            }
-        }
+        long[][] free = freeResources(problem);
         int[][] kept = new int[classes][nodes];
         int[] remaining = problem.classCounts().clone();
         long lowerBound = 0;
@@ -64,14 +51,36 @@ public final class BatchPlanner {
             repaired = false;
             for (int c = 0; c < classes; c++) {
                 repaired |= givenBack[c] > 0;
-                int placedNow = remaining[c] - pending[c] - givenBack[c];
-                remaining[c] -= placedNow;
+                remaining[c] = pending[c] + givenBack[c];
                 for (int n = 0; n < nodes; n++) {
                     kept[c][n] += placed[c][n];
                 }
             }
         }
         return result(problem, kept, remaining, lowerBound, round);
+    }
+
+    /** The flow network of a batch's first round, whose optimum is the batch's lower bound. */
+    public FlowNetwork firstRoundNetwork(PlacementProblem problem) {
+        return new SchedulingGraph(problem, bands, problem.classCounts().clone(), freeResources(problem),
+                new int[problem.classCount()][problem.nodeCount()], allowed(problem)).network();
+    }
+
+    private static long[][] freeResources(PlacementProblem problem) {
+        long total = 0;
+        for (int count : problem.classCounts()) {
+            total += count;
+        }
+        if (total > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("a batch of " + total + " pods is too large for one flow");
+        }
+        long[][] free = new long[problem.nodeCount()][problem.resourceCount()];
+        for (int n = 0; n < free.length; n++) {
+            for (int r = 0; r < free[n].length; r++) {
+                free[n][r] = Math.max(0, problem.nodeAllocatable()[n][r] - problem.nodeRequested()[n][r]);
+            }
+        }
+        return free;
     }
 
     private static boolean[][] allowed(PlacementProblem problem) {

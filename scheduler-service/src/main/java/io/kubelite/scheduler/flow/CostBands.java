@@ -37,7 +37,7 @@ public record CostBands(int bands, int width) {
     }
 
     /** The model's cost of the first {@code count} pods of a class on a node. */
-    long totalCost(PlacementCost cost, int podClass, int node, int count) {
+    public long totalCost(PlacementCost cost, int podClass, int node, int count) {
         long total = 0;
         int bandCost = 0;
         for (int band = 0, start = 0; start < count; start = endOf(band), band++) {

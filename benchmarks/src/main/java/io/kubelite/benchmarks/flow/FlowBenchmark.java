@@ -1,0 +1,164 @@
+package io.kubelite.benchmarks.flow;
+
+import io.kubelite.scheduler.flow.BatchPlacement;
+import io.kubelite.scheduler.flow.BatchPlanner;
+import io.kubelite.scheduler.flow.CostBands;
+import io.kubelite.scheduler.flow.FlowNetwork;
+import io.kubelite.scheduler.flow.FlowSolution;
+import io.kubelite.scheduler.flow.MinCostFlowSolver;
+import io.kubelite.scheduler.flow.PlacementProblem;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Prints the min-cost-flow placement figures for one workload: the whole batch (graph building, solving,
+ * repair rounds) against the one-second goal, and our solver against OR-Tools' SimpleMinCostFlow on the same
+ * first-round network, with their costs.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks-0.1.0.jar io.kubelite.benchmarks.flow.FlowBenchmark \
+ *     [--nodes 5000] [--pods 10000] [--classes 30] [--used 50] [--seed 1] [--bands 4] [--width 1] \
+ *     [--warmup 5] [--runs 10]
+ * </pre>
+ */
+public final class FlowBenchmark {
+
+    private static final int MAX_ROUNDS = 8;
+
+    public static void main(String[] args) {
+        Options options = Options.parse(args);
+        run(options, System.out);
+    }
+
+    static void run(Options options, PrintStream out) {
+        SchedulingWorkload workload = options.workload();
+        PlacementProblem problem = workload.problem();
+        BatchPlanner planner = new BatchPlanner(options.bands(), MAX_ROUNDS);
+        out.printf(Locale.ROOT, "workload: %d nodes, %d pods in %d classes, nodes up to %d%% used, seed %d, "
+                + "cost bands %d x %d pod(s)%n", workload.nodes(), workload.pods(), workload.classes(),
+                workload.usedUpTo(), workload.seed(), options.bands().bands(), options.bands().width());
+
+        BatchPlacement placement = null;
+        long[] batchNanos = new long[options.runs()];
+        for (int i = -options.warmup(); i < options.runs(); i++) {
+            long start = System.nanoTime();
+            placement = planner.place(problem);
+            if (i >= 0) {
+                batchNanos[i] = System.nanoTime() - start;
+            }
+        }
+        out.printf(Locale.ROOT, "batch (build graph, solve, repair; all rounds): median %s, min %s over %d runs; "
+                + "goal <= 1000 ms: %s%n", millis(median(batchNanos)), millis(min(batchNanos)), options.runs(),
+                median(batchNanos) <= 1_000_000_000L ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "  rounds %d, placed %d, pending %d, objective %d, lower bound %d (%s)%n",
+                placement.rounds(), placement.placedCount(), placement.pendingCount(), placement.objective(),
+                placement.lowerBound(), placement.provablyOptimal() ? "optimal"
+                        : String.format(Locale.ROOT, "within %.3f%%", 100.0
+                                * (placement.objective() - placement.lowerBound()) / placement.lowerBound()));
+        out.printf(Locale.ROOT, "  one pod at a time, cheapest fitting node, same costs: objective %d%n",
+                GreedyBaseline.objective(problem, options.bands(), placement.pendingCost()));
+
+        FlowNetwork network = planner.firstRoundNetwork(problem);
+        out.printf(Locale.ROOT, "first-round network: %d nodes, %d arcs%n", network.nodeCount(), network.arcCount());
+        MinCostFlowSolver solver = new MinCostFlowSolver();
+        FlowSolution ours = null;
+        long[] oursNanos = new long[options.runs()];
+        for (int i = -options.warmup(); i < options.runs(); i++) {
+            long start = System.nanoTime();
+            ours = solver.solve(network);
+            if (i >= 0) {
+                oursNanos[i] = System.nanoTime() - start;
+            }
+        }
+        out.printf(Locale.ROOT, "our solver: median %s, min %s, cost %d%n", millis(median(oursNanos)),
+                millis(min(oursNanos)), ours.totalCost());
+        compareWithOrTools(options, network, ours, median(oursNanos), out);
+    }
+
+    private static void compareWithOrTools(Options options, FlowNetwork network, FlowSolution ours, long oursMedian,
+            PrintStream out) {
+        try {
+            OrToolsFlow.loadNativeLibraries();
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            out.println("OR-Tools: its native library does not load here (" + e + "); no comparison");
+            return;
+        }
+        long[] solveNanos = new long[options.runs()];
+        long[] loadNanos = new long[options.runs()];
+        long cost = 0;
+        for (int i = -options.warmup(); i < options.runs(); i++) {
+            long start = System.nanoTime();
+            OrToolsFlow flow = new OrToolsFlow(network);
+            long loaded = System.nanoTime();
+            cost = flow.solve();
+            long solved = System.nanoTime();
+            flow.delete();
+            if (i >= 0) {
+                loadNanos[i] = loaded - start;
+                solveNanos[i] = solved - loaded;
+            }
+        }
+        out.printf(Locale.ROOT, "OR-Tools SimpleMinCostFlow: solve median %s, min %s (loading its graph "
+                + "through JNI: median %s more), cost %d%n", millis(median(solveNanos)), millis(min(solveNanos)),
+                millis(median(loadNanos)), cost);
+        out.printf(Locale.ROOT, "equal cost: %s; time ratio OR-Tools solve / our solve: %.2f%n",
+                cost == ours.totalCost() ? "yes" : "NO", (double) median(solveNanos) / oursMedian);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long min(long[] values) {
+        return Arrays.stream(values).min().orElse(0);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    /** The command line: each option is {@code --name value}. */
+    record Options(SchedulingWorkload workload, CostBands bands, int warmup, int runs) {
+
+        static Options parse(String[] args) {
+            int nodes = 5000;
+            int pods = 10_000;
+            int classes = 30;
+            int used = 50;
+            long seed = 1;
+            int bands = 4;
+            int width = 1;
+            int warmup = 5;
+            int runs = 10;
+            if (args.length % 2 != 0) {
+                throw new IllegalArgumentException("options come as --name value pairs");
+            }
+            for (int i = 0; i < args.length; i += 2) {
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--nodes" -> nodes = Integer.parseInt(value);
+                    case "--pods" -> pods = Integer.parseInt(value);
+                    case "--classes" -> classes = Integer.parseInt(value);
+                    case "--used" -> used = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--bands" -> bands = Integer.parseInt(value);
+                    case "--width" -> width = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--runs" -> runs = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (runs < 1 || warmup < 0) {
+                throw new IllegalArgumentException("--runs must be at least 1 and --warmup not negative");
+            }
+            return new Options(new SchedulingWorkload(nodes, pods, classes, used, seed), new CostBands(bands, width),
+                    warmup, runs);
+        }
+    }
+
+    private FlowBenchmark() {
+    }
+}
