@@ -138,11 +138,19 @@ public final class LeaderElector implements AutoCloseable {
         }
         boolean wasLeader = leader;
         leader = false;
-        if (connection != null) {
+        if (connection == null) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_advisory_unlock_all()")) {
+            statement.execute();
+            connection.close();
+            connection = null;
+        } catch (SQLException e) {
             dropConnection();
-            if (wasLeader) {
-                log.info("Gave up the {} lock", lockName);
-            }
+        }
+        if (wasLeader) {
+            log.info("Gave up the {} lock", lockName);
         }
     }
 }
