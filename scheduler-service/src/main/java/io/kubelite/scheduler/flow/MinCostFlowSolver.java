@@ -60,7 +60,8 @@ public final class MinCostFlowSolver {
             }
         }
         int residualArcs = 2 * (m + supplyArcs);
-        firstArc = new int[nodes + 1];
+        allocate(nodes, residualArcs);
+        Arrays.fill(firstArc, 0, nodes + 1, 0);
         for (int a = 0; a < m; a++) {
             firstArc[network.tail(a) + 1]++;
             firstArc[network.head(a) + 1]++;
@@ -74,10 +75,6 @@ public final class MinCostFlowSolver {
         for (int v = 0; v < nodes; v++) {
             firstArc[v + 1] += firstArc[v];
         }
-        arcHead = new int[residualArcs];
-        residual = new int[residualArcs];
-        arcCost = new long[residualArcs];
-        reverse = new int[residualArcs];
         int[] fill = Arrays.copyOf(firstArc, nodes);
         int[] forwardPosition = new int[m];
         for (int a = 0; a < m; a++) {
@@ -91,14 +88,32 @@ public final class MinCostFlowSolver {
                 place(fill, v, sink, -supply, 0);
             }
         }
-        potential = new long[nodes];
-        distance = new long[nodes];
-        level = new int[nodes];
-        currentArc = new int[nodes];
-        queue = new int[nodes];
-        pathArcs = new int[nodes];
-        heap = new IndexedHeap(nodes, distance);
         return forwardPosition;
+    }
+
+    /**
+     * Sizes the working arrays for a network, keeping those of an earlier, larger one: a scheduler solves a
+     * network of about the same size every round, and need not allocate megabytes each time.
+     */
+    private void allocate(int nodeCount, int residualArcs) {
+        if (firstArc == null || firstArc.length < nodeCount + 1) {
+            int capacity = nodeCount + nodeCount / 4;
+            firstArc = new int[capacity + 1];
+            potential = new long[capacity];
+            distance = new long[capacity];
+            level = new int[capacity];
+            currentArc = new int[capacity];
+            queue = new int[capacity];
+            pathArcs = new int[capacity];
+            heap = new IndexedHeap(capacity, distance);
+        }
+        if (arcHead == null || arcHead.length < residualArcs) {
+            int capacity = residualArcs + residualArcs / 4;
+            arcHead = new int[capacity];
+            residual = new int[capacity];
+            arcCost = new long[capacity];
+            reverse = new int[capacity];
+        }
     }
 
     private int place(int[] fill, int tail, int head, int capacity, long cost) {
@@ -122,15 +137,15 @@ public final class MinCostFlowSolver {
      * reachable, so their potential is irrelevant.
      */
     private void initialPotentials() {
-        Arrays.fill(potential, 0);
+        Arrays.fill(potential, 0, nodes, 0);
         boolean negative = false;
-        for (int p = 0; p < arcCost.length && !negative; p++) {
+        for (int p = 0; p < firstArc[nodes] && !negative; p++) {
             negative = residual[p] > 0 && arcCost[p] < 0;
         }
         if (!negative) {
             return;
         }
-        Arrays.fill(potential, UNREACHED);
+        Arrays.fill(potential, 0, nodes, UNREACHED);
         int[] pathLength = new int[nodes];
         boolean[] queued = new boolean[nodes];
         int[] ring = new int[nodes];
@@ -169,7 +184,7 @@ public final class MinCostFlowSolver {
 
     /** Dijkstra on reduced costs from the source, stopped when the sink is settled; false if unreachable. */
     private boolean shortestDistancesToSink() {
-        Arrays.fill(distance, UNREACHED);
+        Arrays.fill(distance, 0, nodes, UNREACHED);
         heap.clear();
         distance[source] = 0;
         heap.insertOrDecrease(source);
@@ -210,7 +225,7 @@ public final class MinCostFlowSolver {
 
     /** BFS levels over admissible arcs (Dinic), so the blocking flow never walks a zero-cost cycle. */
     private boolean levelAdmissibleArcs() {
-        Arrays.fill(level, -1);
+        Arrays.fill(level, 0, nodes, -1);
         level[source] = 0;
         queue[0] = source;
         int head = 0;
