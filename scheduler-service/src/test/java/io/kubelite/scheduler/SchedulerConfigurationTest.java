@@ -8,6 +8,8 @@ import io.kubelite.scheduler.plugins.InTreePlugins;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class SchedulerConfigurationTest {
 
@@ -32,6 +34,20 @@ class SchedulerConfigurationTest {
     void anUnknownAlgorithmIsNamedInTheError() {
         assertThatThrownBy(() -> configuration.placementAlgorithm(properties("random", null), profile))
                 .hasMessage("Unknown kubelite.scheduler.algorithm 'random': use greedy or mincostflow");
+    }
+
+    @Test
+    void scoreWeightsBindByPluginNameAndReplaceTheDefault() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "kubelite.scheduler.score-weights.MostAllocated", "2", "kubelite.scheduler.batch-size", "100"));
+
+        SchedulerProperties bound = new Binder(source).bindOrCreate("kubelite.scheduler", SchedulerProperties.class);
+
+        assertThat(bound.scoreWeights()).isEqualTo(Map.of("MostAllocated", 2));
+        assertThat(configuration.schedulingProfile(bound).scorers()).singleElement()
+                .satisfies(s -> assertThat(s.plugin().name()).isEqualTo("MostAllocated"));
+        assertThat(bound.batchSize()).isEqualTo(100);
+        assertThat(bound.pollInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     private static SchedulerProperties properties(String algorithm, Map<String, Integer> weights) {

@@ -19,16 +19,20 @@ public final class InTreePlugins {
     private static final List<FilterPlugin> FILTERS = List.of(new NodeReady(), new NodeUnschedulable(),
             new NodeSelector(), new TaintToleration(), new NodeResourcesFit());
 
-    private static final Map<String, ScorePlugin> SCORERS = Map.of(
-            LeastAllocated.NAME, new LeastAllocated(),
-            MostAllocated.NAME, new MostAllocated());
+    /** By name, ignoring case: weights set through environment variables arrive in lower case. */
+    private static final Map<String, ScorePlugin> SCORERS = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        SCORERS.put(LeastAllocated.NAME, new LeastAllocated());
+        SCORERS.put(MostAllocated.NAME, new MostAllocated());
+    }
 
     private InTreePlugins() { }
 
     /**
      * Every filter, and the scorers with a positive weight.
      *
-     * @param scoreWeights weight by scorer name; a name that is no scorer is an error
+     * @param scoreWeights weight by scorer name (any case); a name that is no scorer is an error
      */
     public static SchedulingProfile profile(Map<String, Integer> scoreWeights) {
         List<WeightedScorer> scorers = new ArrayList<>();
@@ -36,7 +40,7 @@ public final class InTreePlugins {
             ScorePlugin plugin = SCORERS.get(name);
             if (plugin == null) {
                 throw new IllegalArgumentException("No score plugin is named " + name + "; known: "
-                        + new TreeMap<>(SCORERS).keySet());
+                        + SCORERS.keySet());
             }
             if (weight != 0) {
                 scorers.add(new WeightedScorer(plugin, weight));

@@ -30,6 +30,14 @@ class InTreePluginsTest {
     }
 
     @Test
+    void scorerNamesIgnoreCaseAsEnvironmentVariablesLowerThem() {
+        SchedulingProfile profile = InTreePlugins.profile(Map.of("mostallocated", 1));
+
+        assertThat(profile.scorers()).singleElement()
+                .satisfies(s -> assertThat(s.plugin().name()).isEqualTo("MostAllocated"));
+    }
+
+    @Test
     void unknownScorerNameIsAnError() {
         assertThatThrownBy(() -> InTreePlugins.profile(Map.of("Spread", 1)))
                 .hasMessage("No score plugin is named Spread; known: [LeastAllocated, MostAllocated]");
