@@ -1,0 +1,163 @@
+package io.kubelite.scheduler.flow;
+
+import static io.kubelite.scheduler.testing.NodeBuilder.node;
+import static io.kubelite.scheduler.testing.PodBuilder.pod;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubelite.scheduler.algorithm.ClusterSnapshot;
+import io.kubelite.scheduler.algorithm.PlacementAlgorithm;
+import io.kubelite.scheduler.algorithm.PlacementResult;
+import io.kubelite.scheduler.framework.FilterPlugin;
+import io.kubelite.scheduler.framework.NodeInfo;
+import io.kubelite.scheduler.framework.PodInfo;
+import io.kubelite.scheduler.framework.SchedulingProfile;
+import io.kubelite.scheduler.plugins.InTreePlugins;
+import io.kubelite.scheduler.testing.NodeBuilder;
+import io.kubelite.scheduler.testing.PodBuilder;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+class MinCostFlowAlgorithmTest {
+
+    private static final PlacementAlgorithm SPREAD =
+            new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("LeastAllocated", 1)));
+    private static final PlacementAlgorithm PACK =
+            new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("MostAllocated", 1)));
+
+    @Example
+    void placesEachPodOnANodeItsSelectorAllows() {
+        PlacementResult result = SPREAD.place(List.of(pod("web").requests("1", "1Gi").nodeSelector("disk", "ssd")
+                .info()), snapshot(node("hdd").label("disk", "hdd").info(), node("ssd").label("disk", "ssd").info()));
+
+        assertThat(result.placements()).singleElement().satisfies(p -> assertThat(p.nodeName()).isEqualTo("ssd"));
+        assertThat(result.unplaced()).isEmpty();
+    }
+
+    @Example
+    void explainsAPodThatFitsNowhereLikeKubeScheduler() {
+        ClusterSnapshot cluster = snapshot(node("a").allocatable("4", "1Gi", "110").info(),
+                node("b").allocatable("4", "1Gi", "110").info(),
+                node("gpu").taint("dedicated", "gpu", "NoSchedule").info());
+
+        PlacementResult result = SPREAD.place(List.of(pod("big").requests("1", "2Gi").info()), cluster);
+
+        assertThat(result.placements()).isEmpty();
+        assertThat(result.unplaced()).singleElement().satisfies(u -> assertThat(u.error().message()).isEqualTo(
+                "0/3 nodes are available: 2 Insufficient memory, 1 node(s) had untolerated taint {dedicated: gpu}."));
+    }
+
+    @Example
+    void leastAllocatedSpreadsAndMostAllocatedPacks() {
+        List<PodInfo> pods = IntStream.range(0, 4).mapToObj(i -> pod("p" + i).requests("500m", "512Mi").info())
+                .toList();
+        ClusterSnapshot cluster = snapshot(node("a").info(), node("b").info(), node("c").info(), node("d").info());
+
+        assertThat(countByNode(SPREAD.place(pods, cluster)).values()).containsOnly(1L);
+        assertThat(countByNode(PACK.place(pods, cluster)).values()).containsExactly(4L);
+    }
+
+    @Example
+    void withinAClassOlderAndMoreImportantPodsArePlacedFirst() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        List<PodInfo> pods = List.of(
+                pod("young").requests("1", null).created(t.plusSeconds(10)).info(),
+                pod("old").requests("1", null).created(t).info(),
+                pod("important").requests("1", null).created(t.plusSeconds(20)).priority(1000).info());
+
+        PlacementResult result = SPREAD.place(pods, snapshot(node("n").allocatable("2", "8Gi", "110").info()));
+
+        assertThat(result.placements()).extracting(p -> p.pod().name()).containsExactlyInAnyOrder("important", "old");
+        assertThat(result.unplaced()).extracting(u -> u.pod().name()).containsExactly("young");
+    }
+
+    @Example
+    void aClusterWithoutNodesSaysSo() {
+        PlacementResult result = SPREAD.place(List.of(pod("p").info()), snapshot());
+
+        assertThat(result.unplaced()).singleElement()
+                .satisfies(u -> assertThat(u.error().message()).isEqualTo("no nodes available to schedule pods"));
+    }
+
+    @Property(tries = 300)
+    void neverOvercommitsNorPlacesAPodAFilterRejectsNorDropsOne(@ForAll long seed,
+            @ForAll @IntRange(max = 10) int nodeCount, @ForAll @IntRange(max = 40) int podCount,
+            @ForAll @IntRange(max = 2) int leastWeight, @ForAll @IntRange(max = 2) int mostWeight) {
+        Random random = new Random(seed);
+        List<NodeInfo> nodes = IntStream.range(0, nodeCount).mapToObj(i -> randomNode(random, "node-" + i)).toList();
+        List<PodInfo> pods = IntStream.range(0, podCount).mapToObj(i -> randomPod(random, "pod-" + i)).toList();
+        SchedulingProfile profile = InTreePlugins.profile(Map.of("LeastAllocated", leastWeight, "MostAllocated",
+                mostWeight));
+
+        PlacementResult result = new MinCostFlowAlgorithm(profile).place(pods, new ClusterSnapshot(nodes));
+
+        Map<String, NodeInfo> byName = new HashMap<>();
+        nodes.forEach(n -> byName.put(n.name(), n));
+        for (PlacementResult.Placement placement : result.placements()) {
+            NodeInfo node = byName.get(placement.nodeName());
+            for (FilterPlugin filter : profile.filters()) {
+                assertThat(filter.filter(placement.pod(), node).isSuccess())
+                        .as("%s of %s on %s", filter.name(), placement.pod().name(), node.name()).isTrue();
+            }
+            byName.put(node.name(), node.withPod(placement.pod()));
+        }
+        Set<String> decided = new HashSet<>();
+        result.placements().forEach(p -> assertThat(decided.add(p.pod().uid())).isTrue());
+        result.unplaced().forEach(u -> assertThat(decided.add(u.pod().uid())).isTrue());
+        assertThat(decided).isEqualTo(pods.stream().map(PodInfo::uid).collect(Collectors.toSet()));
+    }
+
+    /** Nodes of random size, zone, taint and state, with a pod already bound to some of them. */
+    private static NodeInfo randomNode(Random random, String name) {
+        int cpu = random.nextInt(8001);
+        int memoryMi = random.nextInt(16385);
+        NodeBuilder builder = node(name).allocatable(cpu + "m", memoryMi + "Mi", String.valueOf(1 + random.nextInt(6)))
+                .ready(random.nextInt(4) == 0 ? "False" : "True");
+        if (random.nextBoolean()) {
+            builder.label("zone", random.nextBoolean() ? "a" : "b");
+        }
+        if (random.nextInt(4) == 0) {
+            builder.taint("dedicated", "gpu", "NoSchedule");
+        }
+        if (random.nextInt(6) == 0) {
+            builder.unschedulable();
+        }
+        NodeInfo info = builder.info();
+        return random.nextBoolean() ? info
+                : info.withPod(pod(name + "-bound").requests(random.nextInt(cpu + 1) + "m", "64Mi").info());
+    }
+
+    /** Pods drawn from a few shapes, so that classes hold several pods, with random selectors and tolerations. */
+    private static PodInfo randomPod(Random random, String name) {
+        String[] cpus = {"0", "250m", "1", "2500m"};
+        String[] memories = {"0", "256Mi", "2Gi"};
+        PodBuilder builder = pod(name).requests(cpus[random.nextInt(cpus.length)],
+                memories[random.nextInt(memories.length)]).priority(random.nextInt(2));
+        if (random.nextInt(3) == 0) {
+            builder.nodeSelector("zone", "a");
+        }
+        if (random.nextInt(3) == 0) {
+            builder.tolerate("dedicated", "Equal", "gpu", "NoSchedule");
+        }
+        return builder.info();
+    }
+
+    private static ClusterSnapshot snapshot(NodeInfo... nodes) {
+        return new ClusterSnapshot(List.of(nodes));
+    }
+
+    private static Map<String, Long> countByNode(PlacementResult result) {
+        return result.placements().stream()
+                .collect(Collectors.groupingBy(PlacementResult.Placement::nodeName, Collectors.counting()));
+    }
+}
