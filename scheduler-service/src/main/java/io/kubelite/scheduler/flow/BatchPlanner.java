@@ -8,8 +8,9 @@ import java.util.List;
  * the pods not yet placed against the resources not yet taken; then every node the round overfilled in some
  * resource (classes mixed beyond it, which the flow model cannot see) gives back pods, one at a time, each
  * time of the class requesting most of the most overfilled resource, until it fits. Pods given back, and
- * pods the round left pending, go to the next round; a round that needs no repair ends the batch, and so
- * does the last allowed round, whose repaired pods stay pending.
+ * pods the round left pending, go to the next round; a round that needs no repair ends the batch. Should the
+ * last allowed round still need repair, the pods it gave back are placed one at a time, each on the fitting
+ * node of least cost; so a pod stays pending only when no node can take it.
  *
  * <p>The result never puts a node over any resource. When the first round needs no repair the result is
  * optimal for the cost model among all placements that fit ({@link BatchPlacement#provablyOptimal()}).
@@ -57,7 +58,46 @@ public final class BatchPlanner {
                 }
             }
         }
+        if (repaired) {
+            placeOneByOne(problem, remaining, free, kept, allowed);
+        }
         return result(problem, kept, remaining, lowerBound, round);
+    }
+
+    /**
+     * After the last round, the pods it gave back go one at a time to the node where the model prices them
+     * lowest among those they fit, so that no pod stays pending while a node could take it.
+     */
+    private void placeOneByOne(PlacementProblem problem, int[] remaining, long[][] free, int[][] kept,
+            boolean[][] allowed) {
+        long[][] requests = problem.classRequests();
+        long[] podCost = new long[free.length];
+        for (int c = 0; c < remaining.length; c++) {
+            if (remaining[c] == 0) {
+                continue;
+            }
+            for (int n = 0; n < free.length; n++) {
+                podCost[n] = allowed[c][n] ? bands.podCost(problem.cost(), c, n, kept[c][n]) : Long.MAX_VALUE;
+            }
+            while (remaining[c] > 0) {
+                int best = -1;
+                for (int n = 0; n < free.length; n++) {
+                    if (podCost[n] != Long.MAX_VALUE && (best < 0 || podCost[n] < podCost[best])
+                            && SchedulingGraph.slots(requests[c], free[n]) > 0) {
+                        best = n;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                kept[c][best]++;
+                remaining[c]--;
+                for (int r = 0; r < requests[c].length; r++) {
+                    free[best][r] -= requests[c][r];
+                }
+                podCost[best] = bands.podCost(problem.cost(), c, best, kept[c][best]);
+            }
+        }
     }
 
     /** The flow network of a batch's first round, whose optimum is the batch's lower bound. */

@@ -36,6 +36,15 @@ public record CostBands(int bands, int width) {
         return Math.max(sampled, previousBandCost);
     }
 
+    /** The model's cost of pod number {@code k} (from 0) of a class on a node. */
+    int podCost(PlacementCost cost, int podClass, int node, int k) {
+        int bandCost = 0;
+        for (int band = 0; band <= bandOf(k); band++) {
+            bandCost = costOf(cost, podClass, node, band, bandCost);
+        }
+        return bandCost;
+    }
+
     /** The model's cost of the first {@code count} pods of a class on a node. */
     public long totalCost(PlacementCost cost, int podClass, int node, int count) {
         long total = 0;

@@ -30,7 +30,7 @@ public final class MinCostFlowAlgorithm implements PlacementAlgorithm {
 
     /** Exact costs for a class's first three pods on a node, the fourth's for every pod after. */
     static final CostBands BANDS = new CostBands(4, 1);
-    /** Repair rounds are rare past the third on measured clusters; eight bounds the worst case. */
+    /** Flow rounds before the pods still given back are placed one by one (docs/mincostflow.md). */
     static final int MAX_ROUNDS = 8;
 
     private static final int CPU = 0;

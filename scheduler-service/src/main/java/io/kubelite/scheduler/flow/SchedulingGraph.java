@@ -94,21 +94,27 @@ final class SchedulingGraph {
         return slots;
     }
 
+    /** One arc per run of bands of equal cost, covering pods {@code alreadyPlaced .. alreadyPlaced+slots-1}. */
     private void addPlacementArcs(int podClass, int node, int alreadyPlaced, int slots) {
         int bandCost = 0;
         int first = bands.bandOf(alreadyPlaced);
         for (int band = 0; band < first; band++) {
             bandCost = bands.costOf(problem.cost(), podClass, node, band, bandCost);
         }
-        int start = alreadyPlaced;
         int end = alreadyPlaced + slots;
-        for (int band = first; start < end; band++) {
+        int runStart = alreadyPlaced;
+        int runCost = -1;
+        for (int band = first, start = alreadyPlaced; start < end; band++) {
             bandCost = bands.costOf(problem.cost(), podClass, node, band, bandCost);
-            int bandEnd = (int) Math.min(end, (long) bands.endOf(band));
-            int arc = network.addArc(podClass, problem.classCount() + node, bandEnd - start, bandCost);
-            remember(arc, podClass, node);
-            start = bandEnd;
+            if (bandCost != runCost && start > runStart) {
+                remember(network.addArc(podClass, problem.classCount() + node, start - runStart, runCost), podClass,
+                        node);
+                runStart = start;
+            }
+            runCost = bandCost;
+            start = (int) Math.min(end, (long) bands.endOf(band));
         }
+        remember(network.addArc(podClass, problem.classCount() + node, end - runStart, runCost), podClass, node);
     }
 
     private void remember(int arc, int podClass, int node) {

@@ -80,6 +80,21 @@ class BatchPlannerTest {
     }
 
     @Example
+    void podsTheLastRoundGivesBackArePlacedOneByOneWhereTheyFit() {
+        long[][] requests = {{2000, 1L << 30, 1}, {500, 4L << 30, 1}};
+        long[][] allocatable = {{4000, 8L << 30, 110}, {2000, 4L << 30, 110}, {2000, 4L << 30, 110}};
+        long[][] requested = new long[3][3];
+        PlacementProblem problem = new PlacementProblem(new int[] {2, 2}, requests, allocatable, requested,
+                (c, n) -> true, (c, n, placed) -> n == 0 ? 0 : 50);
+
+        BatchPlacement placement = new BatchPlanner(CostBands.LINEAR, 1).place(problem);
+
+        assertThat(placement.rounds()).isEqualTo(1);
+        assertThat(placement.pendingCount()).isZero();
+        assertFits(problem, placement);
+    }
+
+    @Example
     void rejectsACostOutsideTheRange() {
         PlacementProblem problem = new PlacementProblem(new int[] {1}, new long[][] {{1}}, new long[][] {{1}},
                 new long[][] {{0}}, (c, n) -> true, (c, n, placed) -> 101);
@@ -90,12 +105,13 @@ class BatchPlannerTest {
 
     @Property(tries = 300)
     void neverOverfillsANodeNorIgnoresTheFilter(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int classes,
-            @ForAll @IntRange(min = 1, max = 12) int nodes, @ForAll @IntRange(min = 1, max = 3) int bands) {
+            @ForAll @IntRange(min = 1, max = 12) int nodes, @ForAll @IntRange(min = 1, max = 3) int bands,
+            @ForAll @IntRange(min = 1, max = 4) int rounds) {
         Random random = new Random(seed);
         boolean[][] allowed = randomFilter(random, classes, nodes);
         PlacementProblem problem = randomProblem(random, classes, nodes, 12, (c, n) -> allowed[c][n]);
 
-        BatchPlacement placement = new BatchPlanner(new CostBands(bands, 1), 4).place(problem);
+        BatchPlacement placement = new BatchPlanner(new CostBands(bands, 1), rounds).place(problem);
 
         assertFits(problem, placement);
         for (Assignment assignment : placement.assignments()) {
@@ -107,7 +123,28 @@ class BatchPlannerTest {
                 placed += assignment.podClass() == c ? assignment.count() : 0;
             }
             assertThat(placed + placement.pending()[c]).isEqualTo(problem.classCounts()[c]);
+            if (placement.pending()[c] > 0) {
+                for (int n = 0; n < nodes; n++) {
+                    assertThat(allowed[c][n] && fitsOneMore(problem, placement, c, n))
+                            .as("class %d is pending while node %d has room", c, n).isFalse();
+                }
+            }
         }
+    }
+
+    private static boolean fitsOneMore(PlacementProblem problem, BatchPlacement placement, int podClass, int node) {
+        for (int r = 0; r < problem.resourceCount(); r++) {
+            long used = problem.nodeRequested()[node][r] + problem.classRequests()[podClass][r];
+            for (Assignment assignment : placement.assignments()) {
+                if (assignment.node() == node) {
+                    used += assignment.count() * problem.classRequests()[assignment.podClass()][r];
+                }
+            }
+            if (problem.classRequests()[podClass][r] > 0 && used > problem.nodeAllocatable()[node][r]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Property(tries = 300)
