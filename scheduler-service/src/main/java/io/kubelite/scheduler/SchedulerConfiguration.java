@@ -6,6 +6,7 @@ import io.kubelite.scheduler.binding.Binder;
 import io.kubelite.scheduler.binding.FailureReporter;
 import io.kubelite.scheduler.cache.ClusterCache;
 import io.kubelite.scheduler.cache.ClusterInformer;
+import io.kubelite.scheduler.flow.MinCostFlowAlgorithm;
 import io.kubelite.scheduler.framework.SchedulingProfile;
 import io.kubelite.scheduler.leader.LeaderElector;
 import io.kubelite.scheduler.loop.SchedulerMetrics;
@@ -44,8 +45,7 @@ class SchedulerConfiguration {
     PlacementAlgorithm placementAlgorithm(SchedulerProperties properties, SchedulingProfile profile) {
         return switch (properties.algorithm()) {
             case GreedyAlgorithm.NAME -> new GreedyAlgorithm(profile, new Random());
-            case "mincostflow" -> throw new IllegalStateException("kubelite.scheduler.algorithm=mincostflow is not "
-                    + "available in this version yet; use greedy (the default)");
+            case MinCostFlowAlgorithm.NAME -> new MinCostFlowAlgorithm(profile);
             default -> throw new IllegalStateException("Unknown kubelite.scheduler.algorithm '"
                     + properties.algorithm() + "': use greedy or mincostflow");
         };

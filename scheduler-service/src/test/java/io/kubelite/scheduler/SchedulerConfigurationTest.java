@@ -25,9 +25,9 @@ class SchedulerConfigurationTest {
     }
 
     @Test
-    void minCostFlowFailsAtStartupWithAClearMessageUntilItIsAvailable() {
-        assertThatThrownBy(() -> configuration.placementAlgorithm(properties("mincostflow", null), profile))
-                .hasMessageContaining("kubelite.scheduler.algorithm=mincostflow is not available");
+    void minCostFlowIsChosenByName() {
+        assertThat(configuration.placementAlgorithm(properties("mincostflow", null), profile).name())
+                .isEqualTo("mincostflow");
     }
 
     @Test

@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A short pool timeout: the test database may stop before this context closes at the end of the run.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.hikari.connection-timeout=2000")
 class SchedulerServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
