@@ -1,6 +1,7 @@
 package io.kubelite.store;
 
 import io.kubelite.model.ResourceKind;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,6 +33,21 @@ public interface ObjectStore {
 
     /** Replaces status only; metadata and spec are kept. Same concurrency rule as update. */
     ObjectNode updateStatus(ResourceKind kind, ObjectNode object, WriteOptions options);
+
+    /**
+     * Binds a pod to a node in one write, as Kubernetes' pods/binding does: sets {@code spec.nodeName} and the
+     * condition {@code PodScheduled=True} together; generation, the rest of spec and status stay as they are.
+     * 409 Conflict when the pod is already assigned to a node, is being deleted, or fails the binding's uid or
+     * resourceVersion precondition; 404 when it does not exist; 422 when the node name is not valid.
+     */
+    ObjectNode bind(Binding binding);
+
+    /**
+     * Makes each binding as {@link #bind} would, queuing all their writes before waiting, so that a batch
+     * costs one read of the pods and a few transactions. One binding's failure fails it alone; the results
+     * come in the order given.
+     */
+    List<BindResult> bindAll(List<Binding> bindings);
 
     /**
      * Deletes an object, returning its last state. A pod bound to a node with a grace period left,

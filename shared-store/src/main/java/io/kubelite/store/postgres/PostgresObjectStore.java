@@ -4,6 +4,8 @@ import io.kubelite.model.ResourceKind;
 import io.kubelite.model.Status;
 import io.kubelite.model.StatusException;
 import io.kubelite.model.validation.Admission;
+import io.kubelite.store.BindResult;
+import io.kubelite.store.Binding;
 import io.kubelite.store.DeleteOptions;
 import io.kubelite.store.ListOptions;
 import io.kubelite.store.ObjectList;
@@ -24,15 +26,22 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,6 +60,7 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
     private static final int GENERATED_NAME_ATTEMPTS = 8;
     private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final long DEFAULT_POD_GRACE_SECONDS = 30;
+    private static final String POD_SCHEDULED = "PodScheduled";
     private static final List<String> SERVER_SET_METADATA = List.of(
             "uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds");
 
@@ -304,6 +314,149 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
         }
     }
 
+    // ---- bind ----------------------------------------------------------------------------------
+
+    @Override
+    public ObjectNode bind(Binding binding) {
+        BindResult result = bindAll(List.of(binding)).get(0);
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return result.pod();
+    }
+
+    @Override
+    public List<BindResult> bindAll(List<Binding> bindings) {
+        BindResult[] results = new BindResult[bindings.size()];
+        List<Integer> open = IntStream.range(0, bindings.size()).boxed().toList();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !open.isEmpty(); attempt++) {
+            open = bindOnce(bindings, open, results);
+        }
+        for (int i : open) {
+            results[i] = BindResult.failed(StatusException.conflict(ResourceKind.POD, bindings.get(i).name(),
+                    "too many concurrent writes, try again"));
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Reads the pods of the open bindings in one query, queues every write, then waits for them. Returns the
+     * bindings without a resourceVersion precondition whose pod changed between the read and the write, to be
+     * made again against the pod as it is now.
+     */
+    private List<Integer> bindOnce(List<Binding> bindings, List<Integer> open, BindResult[] results) {
+        Map<PodKey, StoredObject> pods = readPods(open.stream().map(bindings::get).toList());
+        String now = timestamp(clock.instant());
+        List<Integer> written = new ArrayList<>(open.size());
+        List<ObjectNode> objects = new ArrayList<>(open.size());
+        List<CompletableFuture<Long>> revisions = new ArrayList<>(open.size());
+        for (int i : open) {
+            Binding binding = bindings.get(i);
+            String namespace = keyNamespace(ResourceKind.POD, binding.namespace());
+            StoredObject old = pods.get(new PodKey(namespace, binding.name()));
+            try {
+                ObjectNode next = boundPod(binding, old, now);
+                revisions.add(writer.submit(new Write(WatchEvent.MODIFIED, ResourceKind.POD, namespace, binding.name(),
+                        old.version(), ObjectMetadata.text(next, "uid"), SelectableFields.of(next),
+                        SelectableFields.of(old.data()), next)));
+                written.add(i);
+                objects.add(next);
+            } catch (StatusException e) {
+                results[i] = BindResult.failed(e);
+            }
+        }
+        List<Integer> again = new ArrayList<>();
+        for (int k = 0; k < written.size(); k++) {
+            int i = written.get(k);
+            try {
+                long revision = revisions.get(k).join();
+                if (revision != NOT_AS_EXPECTED) {
+                    results[i] = BindResult.bound(ObjectMetadata.withVersion(objects.get(k), revision));
+                } else if (bindings.get(i).resourceVersion() != null) {
+                    results[i] = BindResult.failed(StatusException.staleResourceVersion(ResourceKind.POD,
+                            bindings.get(i).name()));
+                } else {
+                    again.add(i);
+                }
+            } catch (CompletionException e) {
+                results[i] = BindResult.failed(e.getCause() instanceof RuntimeException cause ? cause : e);
+            }
+        }
+        return again;
+    }
+
+    private record PodKey(String namespace, String name) { }
+
+    private Map<PodKey, StoredObject> readPods(List<Binding> bindings) {
+        String[] namespaces = bindings.stream().map(b -> keyNamespace(ResourceKind.POD, b.namespace()))
+                .toArray(String[]::new);
+        String[] names = bindings.stream().map(Binding::name).toArray(String[]::new);
+        Map<PodKey, StoredObject> pods = new HashMap<>();
+        jdbc.query("SELECT namespace, name, data::text, resource_version FROM objects"
+                        + " WHERE kind = ? AND (namespace, name) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
+                statement -> {
+                    statement.setString(1, ResourceKind.POD.kind());
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", namespaces));
+                    statement.setArray(3, statement.getConnection().createArrayOf("text", names));
+                },
+                (ResultSet rs) -> {
+                    pods.put(new PodKey(rs.getString(1), rs.getString(2)),
+                            StoredObject.parse(rs.getString(3), rs.getLong(4)));
+                });
+        return pods;
+    }
+
+    /**
+     * The pod with {@code spec.nodeName} set and {@code PodScheduled=True}, as Kubernetes' binding leaves it; it
+     * does not go through update's rules, so generation stays (Kubernetes' binding does not bump it either).
+     */
+    private static ObjectNode boundPod(Binding binding, StoredObject old, String now) {
+        String name = binding.name();
+        if (old == null) {
+            throw StatusException.notFound(ResourceKind.POD, name);
+        }
+        checkPreconditions(ResourceKind.POD, name, old, binding.uid(), binding.resourceVersion());
+        if (binding.nodeName() == null || binding.nodeName().isEmpty()) {
+            throw StatusException.invalid(ResourceKind.POD, name, List.of(Status.Cause.required("target.name")));
+        }
+        if (ObjectMetadata.isMarkedForDeletion(old.data())) {
+            throw StatusException.conflict(ResourceKind.POD, name,
+                    "pod " + name + " is being deleted, cannot be assigned to a host");
+        }
+        String assigned = old.data().path("spec").path("nodeName").asString("");
+        if (!assigned.isEmpty()) {
+            throw StatusException.conflict(ResourceKind.POD, name,
+                    "pod " + name + " is already assigned to node \"" + assigned + "\"");
+        }
+        ObjectNode next = old.data().deepCopy();
+        ObjectNode spec = next.get("spec") instanceof ObjectNode existing ? existing : next.putObject("spec");
+        spec.put("nodeName", binding.nodeName());
+        setPodScheduled(next, now);
+        List<Status.Cause> causes = Admission.validate(ResourceKind.POD, next);
+        if (!causes.isEmpty()) {
+            throw StatusException.invalid(ResourceKind.POD, name, causes);
+        }
+        return next;
+    }
+
+    /** Replaces the PodScheduled condition, or adds it, with status True since {@code now}. */
+    private static void setPodScheduled(ObjectNode pod, String now) {
+        ObjectNode status = pod.get("status") instanceof ObjectNode existing ? existing : pod.putObject("status");
+        ArrayNode conditions = status.get("conditions") instanceof ArrayNode existing
+                ? existing : status.putArray("conditions");
+        ObjectNode scheduled = conditions.objectNode();
+        scheduled.put("type", POD_SCHEDULED);
+        scheduled.put("status", "True");
+        scheduled.put("lastTransitionTime", now);
+        for (int i = 0; i < conditions.size(); i++) {
+            if (POD_SCHEDULED.equals(conditions.get(i).path("type").asString())) {
+                conditions.set(i, scheduled);
+                return;
+            }
+        }
+        conditions.add(scheduled);
+    }
+
     // ---- delete --------------------------------------------------------------------------------
 
     @Override
@@ -314,7 +467,7 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
         String namespace = keyNamespace(kind, namespaceOrNull);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             StoredObject old = read(kind, namespace, name).orElseThrow(() -> StatusException.notFound(kind, name));
-            checkPreconditions(kind, name, old, options);
+            checkPreconditions(kind, name, old, options.preconditionUid(), options.preconditionResourceVersion());
             long grace = gracePeriodSeconds(kind, old.data(), options);
             boolean waits = grace > 0 || ObjectMetadata.hasFinalizers(old.data());
             if (waits && ObjectMetadata.isMarkedForDeletion(old.data())
@@ -338,16 +491,17 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
         throw StatusException.conflict(kind, name, "too many concurrent writes, try again");
     }
 
-    private static void checkPreconditions(ResourceKind kind, String name, StoredObject old, DeleteOptions options) {
+    private static void checkPreconditions(ResourceKind kind, String name, StoredObject old, String preconditionUid,
+                                           String preconditionResourceVersion) {
         String uid = ObjectMetadata.text(old.data(), "uid");
-        if (options.preconditionUid() != null && !options.preconditionUid().equals(uid)) {
+        if (preconditionUid != null && !preconditionUid.equals(uid)) {
             throw StatusException.conflict(kind, name, "Precondition failed: UID in precondition: "
-                    + options.preconditionUid() + ", UID in object meta: " + uid);
+                    + preconditionUid + ", UID in object meta: " + uid);
         }
         String version = Long.toString(old.version());
-        if (options.preconditionResourceVersion() != null && !options.preconditionResourceVersion().equals(version)) {
+        if (preconditionResourceVersion != null && !preconditionResourceVersion.equals(version)) {
             throw StatusException.conflict(kind, name, "Precondition failed: ResourceVersion in precondition: "
-                    + options.preconditionResourceVersion() + ", ResourceVersion in object meta: " + version);
+                    + preconditionResourceVersion + ", ResourceVersion in object meta: " + version);
         }
     }
 
