@@ -73,8 +73,8 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    Binder binder(ObjectStore store, ExecutorService storeWriters, Clock clock) {
-        return new Binder(store, storeWriters, clock);
+    Binder binder(ObjectStore store, ExecutorService storeWriters) {
+        return new Binder(store, storeWriters);
     }
 
     @Bean
