@@ -16,12 +16,14 @@ import org.springframework.web.util.UriUtils;
  *
  * @param namespace   null for cluster-scoped kinds and for lists across every namespace
  * @param name        null for collections
- * @param subresource null, {@code status} or {@code scale}
+ * @param subresource null, {@code status}, {@code scale} or {@code binding}
  */
 public record ApiPath(ResourceKind kind, String namespace, String name, String subresource) {
 
     public static final String STATUS = "status";
     public static final String SCALE = "scale";
+    /** Kubernetes' pods/binding: POST only, assigns the pod to a node. */
+    public static final String BINDING = "binding";
 
     /** Subresources of a namespace itself: {@code /api/v1/namespaces/{name}/status} is not a list. */
     private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of(STATUS, "finalize");
@@ -69,6 +71,7 @@ public record ApiPath(ResourceKind kind, String namespace, String name, String s
         return switch (subresource) {
             case STATUS -> kind != ResourceKind.EVENT;
             case SCALE -> kind == ResourceKind.DEPLOYMENT || kind == ResourceKind.REPLICASET;
+            case BINDING -> kind == ResourceKind.POD;
             default -> false;
         };
     }

@@ -50,6 +50,13 @@ class ResourceController {
         ApiQuery query = ApiQuery.parse(request.getQueryString());
         String method = request.getMethod();
         RequestInfo.record(request, verb(method, path, query), path.kind().plural(), path.subresourceOrEmpty());
+        if (ApiPath.BINDING.equals(path.subresource())) {
+            if (!method.equals("POST")) {
+                throw notAllowed(method, path);
+            }
+            requireJson(request);
+            return operations.bind(path, bodies.readObject(request), query);
+        }
         return switch (method) {
             case "GET" -> get(path, query, request, response);
             case "HEAD" -> path.isCollection() ? operations.list(path.kind(), listOptions(path, query)) : operations.get(path);

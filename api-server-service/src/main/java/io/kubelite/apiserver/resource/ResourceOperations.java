@@ -6,13 +6,16 @@ import io.kubelite.apiserver.scale.Scales;
 import io.kubelite.apiserver.web.JsonResponses;
 import io.kubelite.model.Json;
 import io.kubelite.model.ResourceKind;
+import io.kubelite.model.Status;
 import io.kubelite.model.StatusException;
+import io.kubelite.store.Binding;
 import io.kubelite.store.DeleteOptions;
 import io.kubelite.store.ListOptions;
 import io.kubelite.store.ObjectList;
 import io.kubelite.store.ObjectStore;
 import io.kubelite.store.WriteOptions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.springframework.http.HttpHeaders;
@@ -101,6 +104,37 @@ class ResourceOperations {
             return patched;
         });
         return respond(200, TypeMeta.withTypeMeta(path.kind(), written), warnings.get());
+    }
+
+    /**
+     * POST pods/{name}/binding: a v1 Binding whose target names the node. Its metadata's uid and
+     * resourceVersion, when given, are preconditions on the pod. Answers 201 with a Success Status.
+     */
+    ResponseEntity<byte[]> bind(ApiPath path, ObjectNode body, ApiQuery query) {
+        TypeMeta.requireMatching("v1", "Binding", body);
+        String name = ObjectFields.name(body);
+        if (!name.isEmpty() && !name.equals(path.name())) {
+            throw StatusException.badRequest("the name of the object (" + name
+                    + ") does not match the name on the URL (" + path.name() + ")");
+        }
+        if (query.dryRun()) {
+            throw StatusException.badRequest("dryRun is not supported for pods/binding");
+        }
+        JsonNode target = body.path("target");
+        String targetKind = target.path("kind").asString("");
+        if (!targetKind.isEmpty() && !targetKind.equals("Node")) {
+            throw StatusException.invalid(ResourceKind.POD, path.name(),
+                    List.of(Status.Cause.notSupported("target.kind", targetKind, List.of("Node"))));
+        }
+        JsonNode metadata = body.path("metadata");
+        store.bind(new Binding(path.namespace(), path.name(), textOrNull(metadata.path("uid")),
+                textOrNull(metadata.path("resourceVersion")), target.path("name").asString("")));
+        return JsonResponses.status(new Status("v1", "Status", Map.of(), Status.SUCCESS, null, null, null, 201));
+    }
+
+    private static String textOrNull(JsonNode field) {
+        String text = field.asString("");
+        return text.isEmpty() ? null : text;
     }
 
     ResponseEntity<byte[]> delete(ApiPath path, byte[] body, ApiQuery query) {
