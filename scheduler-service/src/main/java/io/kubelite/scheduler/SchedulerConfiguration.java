@@ -6,7 +6,7 @@ import io.kubelite.scheduler.binding.Binder;
 import io.kubelite.scheduler.binding.FailureReporter;
 import io.kubelite.scheduler.cache.ClusterCache;
 import io.kubelite.scheduler.cache.ClusterInformer;
-import io.kubelite.scheduler.flow.MinCostFlowAlgorithm;
+import io.kubelite.scheduler.algorithm.MinCostFlowAlgorithm;
 import io.kubelite.scheduler.framework.SchedulingProfile;
 import io.kubelite.scheduler.leader.LeaderElector;
 import io.kubelite.scheduler.loop.SchedulerMetrics;

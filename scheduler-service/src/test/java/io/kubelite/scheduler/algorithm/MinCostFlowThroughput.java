@@ -1,8 +1,5 @@
-package io.kubelite.scheduler.flow;
+package io.kubelite.scheduler.algorithm;
 
-import io.kubelite.scheduler.algorithm.ClusterSnapshot;
-import io.kubelite.scheduler.algorithm.PlacementAlgorithm;
-import io.kubelite.scheduler.algorithm.PlacementResult;
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PodInfo;
 import io.kubelite.scheduler.plugins.InTreePlugins;
@@ -19,7 +16,7 @@ import java.util.stream.IntStream;
  * 30 shapes (some selecting zone a, some tolerating the taint); shapes that draw equal requests and
  * constraints make one class. Prints the batch time for each scorer, after
  * warm-up. Run with {@code mvn -B -ntp -pl scheduler-service test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=io.kubelite.scheduler.flow.MinCostFlowThroughput
+ * -Dexec.classpathScope=test -Dexec.mainClass=io.kubelite.scheduler.algorithm.MinCostFlowThroughput
  * [-Dexec.args="NODES PODS SHAPES"]}.
  */
 public final class MinCostFlowThroughput {

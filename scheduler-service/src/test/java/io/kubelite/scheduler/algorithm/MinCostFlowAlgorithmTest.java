@@ -1,12 +1,9 @@
-package io.kubelite.scheduler.flow;
+package io.kubelite.scheduler.algorithm;
 
 import static io.kubelite.scheduler.testing.NodeBuilder.node;
 import static io.kubelite.scheduler.testing.PodBuilder.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubelite.scheduler.algorithm.ClusterSnapshot;
-import io.kubelite.scheduler.algorithm.PlacementAlgorithm;
-import io.kubelite.scheduler.algorithm.PlacementResult;
 import io.kubelite.scheduler.framework.FilterPlugin;
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PodInfo;

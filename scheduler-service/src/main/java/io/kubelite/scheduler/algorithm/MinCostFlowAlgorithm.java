@@ -1,9 +1,11 @@
-package io.kubelite.scheduler.flow;
+package io.kubelite.scheduler.algorithm;
 
-import io.kubelite.scheduler.algorithm.ClusterSnapshot;
-import io.kubelite.scheduler.algorithm.FitError;
-import io.kubelite.scheduler.algorithm.PlacementAlgorithm;
-import io.kubelite.scheduler.algorithm.PlacementResult;
+import io.kubelite.scheduler.flow.Assignment;
+import io.kubelite.scheduler.flow.BatchPlacement;
+import io.kubelite.scheduler.flow.BatchPlanner;
+import io.kubelite.scheduler.flow.CostBands;
+import io.kubelite.scheduler.flow.PlacementCost;
+import io.kubelite.scheduler.flow.PlacementProblem;
 import io.kubelite.scheduler.framework.FilterPlugin;
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PlacementConstraints;
