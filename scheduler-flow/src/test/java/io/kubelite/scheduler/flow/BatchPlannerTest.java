@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BatchPlannerTest {
 
@@ -17,7 +18,7 @@ class BatchPlannerTest {
 
     private final BatchPlanner spreading = new BatchPlanner(new CostBands(4, 1), 8);
 
-    @Example
+    @Test
     void leastAllocatedBandsSpreadAClassOverEqualNodes() {
         PlacementProblem problem = problem(new int[] {4}, new long[][] {{1000, 1 << 30, 1}},
                 uniformNodes(4, 8000, 16L << 30, 110), (c, n) -> true, 1, 0);
@@ -29,7 +30,7 @@ class BatchPlannerTest {
         assertThat(placement.provablyOptimal()).isTrue();
     }
 
-    @Example
+    @Test
     void mostAllocatedPacksOntoTheFullerNode() {
         long[][] allocatable = {{4000, 8L << 30, 110}, {4000, 8L << 30, 110}};
         long[][] requested = {{0, 0, 0}, {2000, 4L << 30, 2}};
@@ -42,7 +43,7 @@ class BatchPlannerTest {
         assertThat(placement.assignments()).containsExactly(new Assignment(0, 1, 4));
     }
 
-    @Example
+    @Test
     void podsThatFitNowhereStayPendingAndTheRestArePlaced() {
         PlacementProblem problem = problem(new int[] {3, 2}, new long[][] {{3000, 1 << 30, 1}, {16000, 1 << 30, 1}},
                 uniformNodes(2, 4000, 8L << 30, 110), (c, n) -> true, 1, 0);
@@ -53,7 +54,7 @@ class BatchPlannerTest {
         assertThat(placement.placedCount()).isEqualTo(2);
     }
 
-    @Example
+    @Test
     void aClassGoesOnlyWhereTheFilterAllowsIt() {
         PlacementProblem problem = problem(new int[] {5}, new long[][] {{100, 1 << 20, 1}},
                 uniformNodes(3, 4000, 8L << 30, 110), (c, n) -> n == 2, 1, 0);
@@ -63,7 +64,7 @@ class BatchPlannerTest {
         assertThat(placement.assignments()).containsExactly(new Assignment(0, 2, 5));
     }
 
-    @Example
+    @Test
     void mixedClassesThatOverfillANodeAreRepairedInALaterRound() {
         // per class, 2 cpu-heavy pods or 2 memory-heavy pods fit the big node, but not 2 of each
         long[][] requests = {{2000, 1L << 30, 1}, {500, 4L << 30, 1}};
@@ -76,10 +77,10 @@ class BatchPlannerTest {
 
         assertThat(placement.rounds()).isGreaterThan(1);
         assertThat(placement.pendingCount()).isZero();
-        assertFits(problem, placement);
+        assertFits("example", problem, placement);
     }
 
-    @Example
+    @Test
     void podsTheLastRoundGivesBackArePlacedOneByOneWhereTheyFit() {
         long[][] requests = {{2000, 1L << 30, 1}, {500, 4L << 30, 1}};
         long[][] allocatable = {{4000, 8L << 30, 110}, {2000, 4L << 30, 110}, {2000, 4L << 30, 110}};
@@ -91,10 +92,10 @@ class BatchPlannerTest {
 
         assertThat(placement.rounds()).isEqualTo(1);
         assertThat(placement.pendingCount()).isZero();
-        assertFits(problem, placement);
+        assertFits("example", problem, placement);
     }
 
-    @Example
+    @Test
     void rejectsACostOutsideTheRange() {
         PlacementProblem problem = new PlacementProblem(new int[] {1}, new long[][] {{1}}, new long[][] {{1}},
                 new long[][] {{0}}, (c, n) -> true, (c, n, placed) -> 101);
@@ -103,30 +104,53 @@ class BatchPlannerTest {
                 .hasMessageContaining("outside 0..100");
     }
 
-    @Property(tries = 300)
-    void neverOverfillsANodeNorIgnoresTheFilter(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int classes,
-            @ForAll @IntRange(min = 1, max = 12) int nodes, @ForAll @IntRange(min = 1, max = 3) int bands,
-            @ForAll @IntRange(min = 1, max = 4) int rounds) {
-        Random random = new Random(seed);
+    /** Every shape of 1-6 classes, 1-12 nodes, 1-3 bands and 1-4 rounds, each with its own seed for the rest. */
+    record PlannerCase(long seed, int classes, int nodes, int bands, int rounds) {
+    }
+
+    static Stream<PlannerCase> everyPlannerShape() {
+        Random seeds = new Random(20260103L);
+        Stream.Builder<PlannerCase> cases = Stream.builder();
+        for (int classes = 1; classes <= 6; classes++) {
+            for (int nodes = 1; nodes <= 12; nodes++) {
+                for (int bands = 1; bands <= 3; bands++) {
+                    for (int rounds = 1; rounds <= 4; rounds++) {
+                        cases.add(new PlannerCase(seeds.nextLong(), classes, nodes, bands, rounds));
+                    }
+                }
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPlannerShape")
+    void neverOverfillsANodeNorIgnoresTheFilter(PlannerCase plannerCase) {
+        Random random = new Random(plannerCase.seed());
+        int classes = plannerCase.classes();
+        int nodes = plannerCase.nodes();
         boolean[][] allowed = randomFilter(random, classes, nodes);
         PlacementProblem problem = randomProblem(random, classes, nodes, 12, (c, n) -> allowed[c][n]);
 
-        BatchPlacement placement = new BatchPlanner(new CostBands(bands, 1), rounds).place(problem);
+        BatchPlacement placement = new BatchPlanner(new CostBands(plannerCase.bands(), 1), plannerCase.rounds())
+                .place(problem);
 
-        assertFits(problem, placement);
+        assertFits(plannerCase.toString(), problem, placement);
         for (Assignment assignment : placement.assignments()) {
-            assertThat(allowed[assignment.podClass()][assignment.node()]).isTrue();
+            assertThat(allowed[assignment.podClass()][assignment.node()])
+                    .as("%s: the filter allows %s", plannerCase, assignment).isTrue();
         }
         for (int c = 0; c < classes; c++) {
             int placed = 0;
             for (Assignment assignment : placement.assignments()) {
                 placed += assignment.podClass() == c ? assignment.count() : 0;
             }
-            assertThat(placed + placement.pending()[c]).isEqualTo(problem.classCounts()[c]);
+            assertThat(placed + placement.pending()[c]).as("%s: placed and pending pods of class %d", plannerCase, c)
+                    .isEqualTo(problem.classCounts()[c]);
             if (placement.pending()[c] > 0) {
                 for (int n = 0; n < nodes; n++) {
                     assertThat(allowed[c][n] && fitsOneMore(problem, placement, c, n))
-                            .as("class %d is pending while node %d has room", c, n).isFalse();
+                            .as("%s: class %d is pending while node %d has room", plannerCase, c, n).isFalse();
                 }
             }
         }
@@ -147,30 +171,52 @@ class BatchPlannerTest {
         return true;
     }
 
-    @Property(tries = 300)
-    void isOptimalWhenItSaysSoAndNeverBeatsTheBruteForceOptimum(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 2) int classes, @ForAll @IntRange(min = 1, max = 3) int nodes,
-            @ForAll @IntRange(min = 1, max = 3) int bands) {
-        Random random = new Random(seed);
-        boolean[][] allowed = randomFilter(random, classes, nodes);
-        PlacementProblem problem = randomProblem(random, classes, nodes, 3, (c, n) -> allowed[c][n]);
-        CostBands costBands = new CostBands(bands, 1);
+    /** A small batch that brute force can solve: 1-2 classes, 1-3 nodes, 1-3 bands, each shape equally often. */
+    record SmallCase(long seed, int classes, int nodes, int bands) {
+    }
+
+    static Stream<SmallCase> smallBatches() {
+        Random seeds = new Random(20260104L);
+        return IntStream.range(0, 300)
+                .mapToObj(i -> new SmallCase(seeds.nextLong(), 1 + i % 2, 1 + i / 2 % 3, 1 + i / 6 % 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("smallBatches")
+    void isOptimalWhenItSaysSoAndNeverBeatsTheBruteForceOptimum(SmallCase smallCase) {
+        Random random = new Random(smallCase.seed());
+        boolean[][] allowed = randomFilter(random, smallCase.classes(), smallCase.nodes());
+        PlacementProblem problem = randomProblem(random, smallCase.classes(), smallCase.nodes(), 3,
+                (c, n) -> allowed[c][n]);
+        CostBands costBands = new CostBands(smallCase.bands(), 1);
 
         BatchPlacement placement = new BatchPlanner(costBands, 4).place(problem);
         long best = BruteForcePlacement.bestObjective(problem, costBands);
 
-        assertThat(placement.lowerBound()).isLessThanOrEqualTo(best);
-        assertThat(placement.objective()).isGreaterThanOrEqualTo(best);
+        assertThat(placement.lowerBound()).as("%s: lower bound", smallCase).isLessThanOrEqualTo(best);
+        assertThat(placement.objective()).as("%s: objective", smallCase).isGreaterThanOrEqualTo(best);
         if (placement.provablyOptimal()) {
-            assertThat(placement.objective()).isEqualTo(best);
+            assertThat(placement.objective()).as("%s: objective said to be optimal", smallCase).isEqualTo(best);
         }
     }
 
-    @Property(tries = 300)
-    void aSingleResourceBatchIsAlwaysOptimal(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2) int classes,
-            @ForAll @IntRange(min = 1, max = 3) int nodes) {
+    /** A batch of one resource: 1-2 classes on 1-3 nodes, each shape equally often. */
+    record SingleResourceCase(long seed, int classes, int nodes) {
+    }
+
+    static Stream<SingleResourceCase> singleResourceBatches() {
+        Random seeds = new Random(20260105L);
+        return IntStream.range(0, 300)
+                .mapToObj(i -> new SingleResourceCase(seeds.nextLong(), 1 + i % 2, 1 + i / 2 % 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("singleResourceBatches")
+    void aSingleResourceBatchIsAlwaysOptimal(SingleResourceCase smallCase) {
         // with one resource the node bound is exact for equal requests, and slots are exact per class
-        Random random = new Random(seed);
+        Random random = new Random(smallCase.seed());
+        int classes = smallCase.classes();
+        int nodes = smallCase.nodes();
         long request = 1 + random.nextInt(3);
         long[][] requests = new long[classes][];
         int[] counts = new int[classes];
@@ -190,8 +236,9 @@ class BatchPlannerTest {
 
         BatchPlacement placement = new BatchPlanner(CostBands.LINEAR, 4).place(problem);
 
-        assertThat(placement.rounds()).isEqualTo(1);
-        assertThat(placement.objective()).isEqualTo(BruteForcePlacement.bestObjective(problem, CostBands.LINEAR));
+        assertThat(placement.rounds()).as("%s: rounds", smallCase).isEqualTo(1);
+        assertThat(placement.objective()).as("%s: objective", smallCase)
+                .isEqualTo(BruteForcePlacement.bestObjective(problem, CostBands.LINEAR));
     }
 
     private static PlacementProblem problem(int[] counts, long[][] requests, long[][] allocatable, ClassNodeFilter filter,
@@ -250,7 +297,7 @@ class BatchPlannerTest {
                 new AllocationCost(requests, allocatable, requested, spread ? 1 : 0, spread ? 0 : 1, CPU, MEMORY));
     }
 
-    private static void assertFits(PlacementProblem problem, BatchPlacement placement) {
+    private static void assertFits(String context, PlacementProblem problem, BatchPlacement placement) {
         for (int n = 0; n < problem.nodeCount(); n++) {
             for (int r = 0; r < problem.resourceCount(); r++) {
                 long used = problem.nodeRequested()[n][r];
@@ -260,7 +307,7 @@ class BatchPlannerTest {
                     }
                 }
                 if (used > problem.nodeRequested()[n][r]) {
-                    assertThat(used).as("resource %d of node %d", r, n)
+                    assertThat(used).as("%s: resource %d of node %d", context, r, n)
                             .isLessThanOrEqualTo(problem.nodeAllocatable()[n][r]);
                 }
             }

@@ -7,11 +7,11 @@ import java.util.Arrays;
 /** Certificates that a flow is valid and of minimum cost, independent of how it was found. */
 final class FlowChecks {
 
-    static void assertConservesFlowWithinCapacities(FlowNetwork network, FlowSolution solution) {
+    static void assertConservesFlowWithinCapacities(String context, FlowNetwork network, FlowSolution solution) {
         long[] excess = new long[network.nodeCount()];
         for (int a = 0; a < network.arcCount(); a++) {
             int flow = solution.flow(a);
-            assertThat(flow).as("flow on arc %d", a).isBetween(0, network.capacity(a));
+            assertThat(flow).as("%s: flow on arc %d", context, a).isBetween(0, network.capacity(a));
             excess[network.tail(a)] -= flow;
             excess[network.head(a)] += flow;
         }
@@ -21,17 +21,17 @@ final class FlowChecks {
             long netOut = -excess[v];
             int supply = network.supply(v);
             if (supply >= 0) {
-                assertThat(netOut).as("net outflow of node %d", v).isBetween(0L, (long) supply);
+                assertThat(netOut).as("%s: net outflow of node %d", context, v).isBetween(0L, (long) supply);
                 routed += netOut;
             } else {
-                assertThat(-netOut).as("net inflow of node %d", v).isBetween(0L, (long) -supply);
+                assertThat(-netOut).as("%s: net inflow of node %d", context, v).isBetween(0L, (long) -supply);
             }
         }
-        assertThat(routed).isEqualTo(solution.totalFlow());
+        assertThat(routed).as("%s: routed flow", context).isEqualTo(solution.totalFlow());
     }
 
     /** Bellman-Ford from a virtual root over the residual graph: a relaxation in round n means a negative cycle. */
-    static void assertNoNegativeCycleInResidual(FlowNetwork network, FlowSolution solution) {
+    static void assertNoNegativeCycleInResidual(String context, FlowNetwork network, FlowSolution solution) {
         int n = network.nodeCount();
         long[] distance = new long[n];
         Arrays.fill(distance, 0);
@@ -53,7 +53,7 @@ final class FlowChecks {
                 }
             }
         }
-        assertThat(relaxed).as("a negative cycle remains in the residual graph").isFalse();
+        assertThat(relaxed).as("%s: a negative cycle remains in the residual graph", context).isFalse();
     }
 
     private FlowChecks() {
