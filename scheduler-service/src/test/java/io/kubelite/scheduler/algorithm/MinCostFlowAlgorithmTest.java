@@ -20,10 +20,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MinCostFlowAlgorithmTest {
 
@@ -32,7 +32,7 @@ class MinCostFlowAlgorithmTest {
     private static final PlacementAlgorithm PACK =
             new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("MostAllocated", 1)));
 
-    @Example
+    @Test
     void placesEachPodOnANodeItsSelectorAllows() {
         PlacementResult result = SPREAD.place(List.of(pod("web").requests("1", "1Gi").nodeSelector("disk", "ssd")
                 .info()), snapshot(node("hdd").label("disk", "hdd").info(), node("ssd").label("disk", "ssd").info()));
@@ -41,7 +41,7 @@ class MinCostFlowAlgorithmTest {
         assertThat(result.unplaced()).isEmpty();
     }
 
-    @Example
+    @Test
     void explainsAPodThatFitsNowhereLikeKubeScheduler() {
         ClusterSnapshot cluster = snapshot(node("a").allocatable("4", "1Gi", "110").info(),
                 node("b").allocatable("4", "1Gi", "110").info(),
@@ -54,7 +54,7 @@ class MinCostFlowAlgorithmTest {
                 "0/3 nodes are available: 2 Insufficient memory, 1 node(s) had untolerated taint {dedicated: gpu}."));
     }
 
-    @Example
+    @Test
     void leastAllocatedSpreadsAndMostAllocatedPacks() {
         List<PodInfo> pods = IntStream.range(0, 4).mapToObj(i -> pod("p" + i).requests("500m", "512Mi").info())
                 .toList();
@@ -64,7 +64,7 @@ class MinCostFlowAlgorithmTest {
         assertThat(countByNode(PACK.place(pods, cluster)).values()).containsExactly(4L);
     }
 
-    @Example
+    @Test
     void withinAClassOlderAndMoreImportantPodsArePlacedFirst() {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         List<PodInfo> pods = List.of(
@@ -78,7 +78,7 @@ class MinCostFlowAlgorithmTest {
         assertThat(result.unplaced()).extracting(u -> u.pod().name()).containsExactly("young");
     }
 
-    @Example
+    @Test
     void aClusterWithoutNodesSaysSo() {
         PlacementResult result = SPREAD.place(List.of(pod("p").info()), snapshot());
 
@@ -86,15 +86,26 @@ class MinCostFlowAlgorithmTest {
                 .satisfies(u -> assertThat(u.error().message()).isEqualTo("no nodes available to schedule pods"));
     }
 
-    @Property(tries = 300)
-    void neverOvercommitsNorPlacesAPodAFilterRejectsNorDropsOne(@ForAll long seed,
-            @ForAll @IntRange(max = 10) int nodeCount, @ForAll @IntRange(max = 40) int podCount,
-            @ForAll @IntRange(max = 2) int leastWeight, @ForAll @IntRange(max = 2) int mostWeight) {
-        Random random = new Random(seed);
-        List<NodeInfo> nodes = IntStream.range(0, nodeCount).mapToObj(i -> randomNode(random, "node-" + i)).toList();
-        List<PodInfo> pods = IntStream.range(0, podCount).mapToObj(i -> randomPod(random, "pod-" + i)).toList();
-        SchedulingProfile profile = InTreePlugins.profile(Map.of("LeastAllocated", leastWeight, "MostAllocated",
-                mostWeight));
+    /** 0-10 nodes, 0-40 pods and weights 0-2: every node count and weight pair comes up, pod counts at random. */
+    record ClusterCase(long seed, int nodeCount, int podCount, int leastWeight, int mostWeight) {
+    }
+
+    static Stream<ClusterCase> randomClusters() {
+        Random random = new Random(20260106L);
+        return IntStream.range(0, 300).mapToObj(i -> new ClusterCase(random.nextLong(), i % 11,
+                EdgeBiasedRandom.between(random, 0, 40), i / 11 % 3, i / 33 % 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("randomClusters")
+    void neverOvercommitsNorPlacesAPodAFilterRejectsNorDropsOne(ClusterCase clusterCase) {
+        Random random = new Random(clusterCase.seed());
+        List<NodeInfo> nodes = IntStream.range(0, clusterCase.nodeCount())
+                .mapToObj(i -> randomNode(random, "node-" + i)).toList();
+        List<PodInfo> pods = IntStream.range(0, clusterCase.podCount())
+                .mapToObj(i -> randomPod(random, "pod-" + i)).toList();
+        SchedulingProfile profile = InTreePlugins.profile(Map.of("LeastAllocated", clusterCase.leastWeight(),
+                "MostAllocated", clusterCase.mostWeight()));
 
         PlacementResult result = new MinCostFlowAlgorithm(profile).place(pods, new ClusterSnapshot(nodes));
 
@@ -104,14 +115,17 @@ class MinCostFlowAlgorithmTest {
             NodeInfo node = byName.get(placement.nodeName());
             for (FilterPlugin filter : profile.filters()) {
                 assertThat(filter.filter(placement.pod(), node).isSuccess())
-                        .as("%s of %s on %s", filter.name(), placement.pod().name(), node.name()).isTrue();
+                        .as("%s: %s of %s on %s", clusterCase, filter.name(), placement.pod().name(), node.name())
+                        .isTrue();
             }
             byName.put(node.name(), node.withPod(placement.pod()));
         }
         Set<String> decided = new HashSet<>();
-        result.placements().forEach(p -> assertThat(decided.add(p.pod().uid())).isTrue());
-        result.unplaced().forEach(u -> assertThat(decided.add(u.pod().uid())).isTrue());
-        assertThat(decided).isEqualTo(pods.stream().map(PodInfo::uid).collect(Collectors.toSet()));
+        result.placements().forEach(p -> assertThat(decided.add(p.pod().uid()))
+                .as("%s: %s decided once", clusterCase, p.pod().name()).isTrue());
+        result.unplaced().forEach(u -> assertThat(decided.add(u.pod().uid()))
+                .as("%s: %s decided once", clusterCase, u.pod().name()).isTrue());
+        assertThat(decided).as("%s: every pod placed or unplaced", clusterCase).isEqualTo(pods.stream().map(PodInfo::uid).collect(Collectors.toSet()));
     }
 
     /** Nodes of random size, zone, taint and state, with a pod already bound to some of them. */
