@@ -11,45 +11,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class GreedyAlgorithmTest {
+class GreedyAlgorithmTest extends PlacementAlgorithmContract {
 
     private static final PlacementAlgorithm SPREAD =
             new GreedyAlgorithm(InTreePlugins.profile(Map.of("LeastAllocated", 1)), new Random(1));
     private static final PlacementAlgorithm PACK =
             new GreedyAlgorithm(InTreePlugins.profile(Map.of("MostAllocated", 1)), new Random(1));
 
-    @Test
-    void placesEachPodOnAFeasibleNode() {
-        PlacementResult result = SPREAD.place(List.of(pod("web").requests("1", "1Gi").nodeSelector("disk", "ssd")
-                .info()), snapshot(node("hdd").label("disk", "hdd").info(), node("ssd").label("disk", "ssd").info()));
-
-        assertThat(result.placements()).singleElement().satisfies(p -> assertThat(p.nodeName()).isEqualTo("ssd"));
-        assertThat(result.unplaced()).isEmpty();
+    @Override
+    PlacementAlgorithm spread() {
+        return SPREAD;
     }
 
-    @Test
-    void explainsAPodThatFitsNowhereLikeKubeScheduler() {
-        ClusterSnapshot cluster = snapshot(node("a").allocatable("4", "1Gi", "110").info(),
-                node("b").allocatable("4", "1Gi", "110").info(),
-                node("gpu").taint("dedicated", "gpu", "NoSchedule").info());
-
-        PlacementResult result = SPREAD.place(List.of(pod("big").requests("1", "2Gi").info()), cluster);
-
-        assertThat(result.placements()).isEmpty();
-        assertThat(result.unplaced()).singleElement().satisfies(u -> assertThat(u.error().message()).isEqualTo(
-                "0/3 nodes are available: 2 Insufficient memory, 1 node(s) had untolerated taint {dedicated: gpu}."));
-    }
-
-    @Test
-    void aClusterWithoutNodesSaysSo() {
-        PlacementResult result = SPREAD.place(List.of(pod("p").info()), snapshot());
-
-        assertThat(result.unplaced()).singleElement()
-                .satisfies(u -> assertThat(u.error().message()).isEqualTo("no nodes available to schedule pods"));
+    @Override
+    PlacementAlgorithm pack() {
+        return PACK;
     }
 
     @Test
@@ -77,17 +56,6 @@ class GreedyAlgorithmTest {
     }
 
     @Test
-    void leastAllocatedSpreadsAndMostAllocatedPacks() {
-        List<PodInfo> pods = IntStream.range(0, 4).mapToObj(i -> pod("p" + i).requests("500m", "512Mi").info())
-                .toList();
-        ClusterSnapshot cluster = snapshot(IntStream.range(0, 4).mapToObj(i -> node("n" + i).info())
-                .toArray(NodeInfo[]::new));
-
-        assertThat(countByNode(SPREAD.place(pods, cluster))).hasSize(4);
-        assertThat(countByNode(PACK.place(pods, cluster))).hasSize(1);
-    }
-
-    @Test
     void equalNodesShareTheLoadInsteadOfTheFirstTakingAll() {
         List<PodInfo> pods = IntStream.range(0, 200).mapToObj(i -> pod("p" + i).info()).toList();
         ClusterSnapshot cluster = snapshot(IntStream.range(0, 10).mapToObj(i -> node("n" + i).info())
@@ -107,14 +75,5 @@ class GreedyAlgorithmTest {
         SPREAD.place(List.of(pod("p").requests("1", "1Gi").info()), cluster);
 
         assertThat(cluster.nodes()).containsExactly(before);
-    }
-
-    private static ClusterSnapshot snapshot(NodeInfo... nodes) {
-        return new ClusterSnapshot(List.of(nodes));
-    }
-
-    private static Map<String, Long> countByNode(PlacementResult result) {
-        return result.placements().stream().collect(Collectors.groupingBy(PlacementResult.Placement::nodeName,
-                Collectors.counting()));
     }
 }

@@ -25,43 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class MinCostFlowAlgorithmTest {
+class MinCostFlowAlgorithmTest extends PlacementAlgorithmContract {
 
     private static final PlacementAlgorithm SPREAD =
             new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("LeastAllocated", 1)));
     private static final PlacementAlgorithm PACK =
             new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("MostAllocated", 1)));
 
-    @Test
-    void placesEachPodOnANodeItsSelectorAllows() {
-        PlacementResult result = SPREAD.place(List.of(pod("web").requests("1", "1Gi").nodeSelector("disk", "ssd")
-                .info()), snapshot(node("hdd").label("disk", "hdd").info(), node("ssd").label("disk", "ssd").info()));
-
-        assertThat(result.placements()).singleElement().satisfies(p -> assertThat(p.nodeName()).isEqualTo("ssd"));
-        assertThat(result.unplaced()).isEmpty();
+    @Override
+    PlacementAlgorithm spread() {
+        return SPREAD;
     }
 
-    @Test
-    void explainsAPodThatFitsNowhereLikeKubeScheduler() {
-        ClusterSnapshot cluster = snapshot(node("a").allocatable("4", "1Gi", "110").info(),
-                node("b").allocatable("4", "1Gi", "110").info(),
-                node("gpu").taint("dedicated", "gpu", "NoSchedule").info());
-
-        PlacementResult result = SPREAD.place(List.of(pod("big").requests("1", "2Gi").info()), cluster);
-
-        assertThat(result.placements()).isEmpty();
-        assertThat(result.unplaced()).singleElement().satisfies(u -> assertThat(u.error().message()).isEqualTo(
-                "0/3 nodes are available: 2 Insufficient memory, 1 node(s) had untolerated taint {dedicated: gpu}."));
-    }
-
-    @Test
-    void leastAllocatedSpreadsAndMostAllocatedPacks() {
-        List<PodInfo> pods = IntStream.range(0, 4).mapToObj(i -> pod("p" + i).requests("500m", "512Mi").info())
-                .toList();
-        ClusterSnapshot cluster = snapshot(node("a").info(), node("b").info(), node("c").info(), node("d").info());
-
-        assertThat(countByNode(SPREAD.place(pods, cluster)).values()).containsOnly(1L);
-        assertThat(countByNode(PACK.place(pods, cluster)).values()).containsExactly(4L);
+    @Override
+    PlacementAlgorithm pack() {
+        return PACK;
     }
 
     @Test
@@ -76,14 +54,6 @@ class MinCostFlowAlgorithmTest {
 
         assertThat(result.placements()).extracting(p -> p.pod().name()).containsExactlyInAnyOrder("important", "old");
         assertThat(result.unplaced()).extracting(u -> u.pod().name()).containsExactly("young");
-    }
-
-    @Test
-    void aClusterWithoutNodesSaysSo() {
-        PlacementResult result = SPREAD.place(List.of(pod("p").info()), snapshot());
-
-        assertThat(result.unplaced()).singleElement()
-                .satisfies(u -> assertThat(u.error().message()).isEqualTo("no nodes available to schedule pods"));
     }
 
     /** 0-10 nodes, 0-40 pods and weights 0-2: every node count and weight pair comes up, pod counts at random. */
@@ -161,14 +131,5 @@ class MinCostFlowAlgorithmTest {
             builder.tolerate("dedicated", "Equal", "gpu", "NoSchedule");
         }
         return builder.info();
-    }
-
-    private static ClusterSnapshot snapshot(NodeInfo... nodes) {
-        return new ClusterSnapshot(List.of(nodes));
-    }
-
-    private static Map<String, Long> countByNode(PlacementResult result) {
-        return result.placements().stream()
-                .collect(Collectors.groupingBy(PlacementResult.Placement::nodeName, Collectors.counting()));
     }
 }
