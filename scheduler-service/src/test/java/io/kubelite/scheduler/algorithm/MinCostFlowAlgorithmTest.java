@@ -11,7 +11,6 @@ import io.kubelite.scheduler.framework.SchedulingProfile;
 import io.kubelite.scheduler.plugins.InTreePlugins;
 import io.kubelite.scheduler.testing.NodeBuilder;
 import io.kubelite.scheduler.testing.PodBuilder;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,20 +38,6 @@ class MinCostFlowAlgorithmTest extends PlacementAlgorithmContract {
     @Override
     PlacementAlgorithm pack() {
         return PACK;
-    }
-
-    @Test
-    void withinAClassOlderAndMoreImportantPodsArePlacedFirst() {
-        Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        List<PodInfo> pods = List.of(
-                pod("young").requests("1", null).created(t.plusSeconds(10)).info(),
-                pod("old").requests("1", null).created(t).info(),
-                pod("important").requests("1", null).created(t.plusSeconds(20)).priority(1000).info());
-
-        PlacementResult result = SPREAD.place(pods, snapshot(node("n").allocatable("2", "8Gi", "110").info()));
-
-        assertThat(result.placements()).extracting(p -> p.pod().name()).containsExactlyInAnyOrder("important", "old");
-        assertThat(result.unplaced()).extracting(u -> u.pod().name()).containsExactly("young");
     }
 
     /** 0-10 nodes, 0-40 pods and weights 0-2: every node count and weight pair comes up, pod counts at random. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PodInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,6 +60,24 @@ abstract class PlacementAlgorithmContract {
 
         assertThat(countByNode(spread().place(pods, cluster)).values()).containsOnly(1L).hasSize(4);
         assertThat(countByNode(pack().place(pods, cluster)).values()).containsExactly(4L);
+    }
+
+    @Test
+    void higherPriorityThenOlderPodsGoFirst() {
+        PlacementResult result = spread().place(youngOldAndImportant(), snapshot(node("n").allocatable("2", "8Gi", "110")
+                .info()));
+
+        assertThat(result.placements()).extracting(p -> p.pod().name()).containsExactlyInAnyOrder("important", "old");
+        assertThat(result.unplaced()).extracting(u -> u.pod().name()).containsExactly("young");
+    }
+
+    /** Three one-cpu pods: the oldest, a younger one, and the youngest with a higher priority. */
+    static List<PodInfo> youngOldAndImportant() {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        return List.of(
+                pod("young").requests("1", null).created(t.plusSeconds(10)).info(),
+                pod("old").requests("1", null).created(t).info(),
+                pod("important").requests("1", null).created(t.plusSeconds(20)).priority(1000).info());
     }
 
     static ClusterSnapshot snapshot(NodeInfo... nodes) {
