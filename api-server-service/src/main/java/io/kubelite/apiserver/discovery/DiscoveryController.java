@@ -96,16 +96,20 @@ class DiscoveryController {
                 resource.putArray("categories").add("all");
             }
             if (kind != ResourceKind.EVENT) {
-                resources.add(subresource(kind, "status", kind.kind(), null));
+                resources.add(subresource(kind, "status", kind.kind(), null, SUBRESOURCE_VERBS));
             }
             if (kind == ResourceKind.DEPLOYMENT || kind == ResourceKind.REPLICASET) {
-                resources.add(subresource(kind, "scale", "Scale", "autoscaling"));
+                resources.add(subresource(kind, "scale", "Scale", "autoscaling", SUBRESOURCE_VERBS));
+            }
+            if (kind == ResourceKind.POD) {
+                resources.add(subresource(kind, "binding", "Binding", null, List.of("create")));
             }
         });
         return body;
     }
 
-    private static ObjectNode subresource(ResourceKind kind, String name, String subresourceKind, String group) {
+    private static ObjectNode subresource(ResourceKind kind, String name, String subresourceKind, String group,
+                                          List<String> verbs) {
         ObjectNode resource = Json.MAPPER.createObjectNode();
         resource.put("name", kind.plural() + "/" + name);
         resource.put("singularName", "");
@@ -115,7 +119,7 @@ class DiscoveryController {
             resource.put("version", "v1");
         }
         resource.put("kind", subresourceKind);
-        SUBRESOURCE_VERBS.forEach(resource.putArray("verbs")::add);
+        verbs.forEach(resource.putArray("verbs")::add);
         return resource;
     }
 }

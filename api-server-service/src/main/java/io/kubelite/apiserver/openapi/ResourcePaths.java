@@ -63,7 +63,9 @@ class ResourcePaths implements OpenApiCustomizer {
                 .addSchemas("Status", statusSchema())
                 .addSchemas("Object", new ObjectSchema().description("Any JSON object").additionalProperties(true))
                 .addSchemas("Scale", new ObjectSchema().additionalProperties(true)
-                        .description("autoscaling/v1 Scale: spec.replicas of a Deployment or ReplicaSet"));
+                        .description("autoscaling/v1 Scale: spec.replicas of a Deployment or ReplicaSet"))
+                .addSchemas("Binding", new ObjectSchema().additionalProperties(true)
+                        .description("v1 Binding: the node (target.name) a Pod is bound to"));
         for (ResourceKind kind : ResourceKind.values()) {
             openApi.addTagsItem(new Tag().name(tag(kind))
                     .description(kind.kind() + " (" + kind.apiVersion() + (kind.namespaced() ? ", namespaced)" : ")")));
@@ -111,6 +113,14 @@ class ResourcePaths implements OpenApiCustomizer {
                             jsonBody("Scale"), 200, "Scale"))
                     .patch(write(kind, "patchScale", "Patch the scale of a " + kind.kind(), objectScope,
                             patchBody("ScaleMergePatch", null), 200, "Scale")));
+        }
+        if (kind == ResourceKind.POD) {
+            Operation bind = operation(kind, "createBinding", "Bind a Pod to a node: sets spec.nodeName and "
+                    + "PodScheduled=True in one write; 409 when the pod already has a node", objectScope, "Status")
+                    .requestBody(jsonBody("Binding"));
+            ApiResponse ok = bind.getResponses().remove("200");
+            bind.getResponses().addApiResponse("201", ok.description("Created"));
+            openApi.path(object + "/binding", new PathItem().post(bind));
         }
     }
 

@@ -36,6 +36,7 @@ class DiscoveryAndDocsTest extends ApiServerTest {
         assertThat(pods.path("verbs").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("create", "delete", "get", "list", "patch", "update", "watch");
         assertThat(resource(core, "pods/status").path("verbs").size()).isEqualTo(3);
+        assertThat(resource(core, "pods/binding").path("verbs")).extracting(JsonNode::asString).containsExactly("create");
         assertThat(resource(core, "nodes").path("namespaced").asBoolean()).isFalse();
         assertThat(resource(core, "namespaces").path("shortNames").get(0).asString()).isEqualTo("ns");
         resource(core, "events");
@@ -89,6 +90,8 @@ class DiscoveryAndDocsTest extends ApiServerTest {
         assertThat(paths.path("/api/v1/pods").has("get")).isTrue();
         assertThat(paths.path("/apis/apps/v1/deployments").has("get")).isTrue();
         assertThat(paths.path("/api/v1/namespaces/{namespace}/pods/{name}/status").has("put")).isTrue();
+        assertThat(paths.path("/api/v1/namespaces/{namespace}/pods/{name}/binding").path("post").path("requestBody")
+                .path("content").path("application/json").path("examples").has("Binding")).isTrue();
         JsonNode scale = paths.path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale");
         assertThat(scale.path("put").path("requestBody").path("content").path("application/json").path("examples")
                 .path("Scale").path("value").path("spec").path("replicas").asInt()).isEqualTo(5);
