@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * included: 5,000 nodes of four sizes (a tenth tainted, a third labelled zone a) and 10,000 pending pods in
  * 30 shapes (some selecting zone a, some tolerating the taint); shapes that draw equal requests and
  * constraints make one class. Prints the batch time for each scorer, after
- * warm-up. Run with {@code mvn -B -ntp -pl scheduler-service test-compile exec:java
+ * warm-up. Run with {@code mvn -B -ntp -pl scheduler-framework test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.kubelite.scheduler.algorithm.MinCostFlowThroughput
  * [-Dexec.args="NODES PODS SHAPES"]}.
  */

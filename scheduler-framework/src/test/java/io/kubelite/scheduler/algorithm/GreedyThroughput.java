@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * Measures greedy on a large cluster: 5,000 nodes (some labelled, some tainted) and 10,000 pending pods with
  * mixed requests. Prints pods per second for each of a few rounds after warm-up. Run with
- * {@code mvn -B -ntp -pl scheduler-service test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -B -ntp -pl scheduler-framework test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.kubelite.scheduler.algorithm.GreedyThroughput}.
  */
 public final class GreedyThroughput {
