@@ -1,22 +1,16 @@
 package io.kubelite.scheduler.algorithm;
 
 import static io.kubelite.scheduler.algorithm.EdgeBiasedRandom.between;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubelite.scheduler.framework.FilterPlugin;
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PodInfo;
 import io.kubelite.scheduler.framework.SchedulingProfile;
 import io.kubelite.scheduler.plugins.InTreePlugins;
 import io.kubelite.scheduler.testing.NodeBuilder;
 import io.kubelite.scheduler.testing.PodBuilder;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,30 +45,7 @@ class GreedyPlacementPropertiesTest {
 
         PlacementResult result = new GreedyAlgorithm(profile, random).place(pods, new ClusterSnapshot(nodes));
 
-        Map<String, NodeInfo> byName = new HashMap<>();
-        nodes.forEach(n -> byName.put(n.name(), n));
-        for (PlacementResult.Placement placement : result.placements()) {
-            NodeInfo node = byName.get(placement.nodeName());
-            for (FilterPlugin filter : profile.filters()) {
-                assertThat(filter.filter(placement.pod(), node).isSuccess())
-                        .as("%s: %s of %s on %s", clusterCase, filter.name(), placement.pod().name(), node.name())
-                        .isTrue();
-            }
-            node = node.withPod(placement.pod());
-            String context = clusterCase + ": " + node.name() + " after " + placement.pod().name();
-            assertThat(node.requestedMilliCpu()).as("%s, cpu", context)
-                    .isLessThanOrEqualTo(node.allocatableMilliCpu());
-            assertThat(node.requestedMemory()).as("%s, memory", context).isLessThanOrEqualTo(node.allocatableMemory());
-            assertThat((long) node.podCount()).as("%s, pods", context).isLessThanOrEqualTo(node.allocatablePods());
-            byName.put(node.name(), node);
-        }
-        Set<String> decided = new HashSet<>();
-        result.placements().forEach(p -> assertThat(decided.add(p.pod().uid()))
-                .as("%s: %s decided once", clusterCase, p.pod().name()).isTrue());
-        result.unplaced().forEach(u -> assertThat(decided.add(u.pod().uid()))
-                .as("%s: %s decided once", clusterCase, u.pod().name()).isTrue());
-        assertThat(decided).as("%s: every pod placed or unplaced", clusterCase)
-                .isEqualTo(pods.stream().map(PodInfo::uid).collect(Collectors.toSet()));
+        PlacementChecks.assertValid(clusterCase, profile, nodes, pods, result);
     }
 
     /** A node with random allocatable, labels, taints, state and a pod already bound to it. */
