@@ -10,9 +10,11 @@ import io.kubelite.model.apps.RollingUpdateDeployment;
 import io.kubelite.model.autoscaling.Scale;
 import io.kubelite.model.autoscaling.ScaleSpec;
 import io.kubelite.model.autoscaling.ScaleStatus;
+import io.kubelite.model.core.DaemonEndpoint;
 import io.kubelite.model.core.Event;
 import io.kubelite.model.core.EventSource;
 import io.kubelite.model.core.Namespace;
+import io.kubelite.model.core.NodeDaemonEndpoints;
 import io.kubelite.model.core.NamespaceStatus;
 import io.kubelite.model.core.Node;
 import io.kubelite.model.core.NodeCondition;
@@ -163,8 +165,10 @@ class JsonRoundTripTest {
                 .withStatus(new NodeStatus(Map.of("cpu", Quantity.parse("4"), "memory", Quantity.parse("16Gi")),
                         Map.of("pods", Quantity.of(110)),
                         List.of(new NodeCondition("Ready", "True", Instant.parse("2024-05-01T10:00:00Z"), null, null, null)),
-                        null, null));
+                        null, null, new NodeDaemonEndpoints(new DaemonEndpoint(10250))));
         assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(node), Node.class)).isEqualTo(node);
+        assertThat(Json.MAPPER.valueToTree(node).at("/status/daemonEndpoints/kubeletEndpoint/Port").intValue())
+                .isEqualTo(10250);
         assertThat(Json.MAPPER.valueToTree(node).at("/status/capacity/memory").stringValue()).isEqualTo("16Gi");
 
         Pod pod = Pod.of(ObjectMeta.named("default", "web").withUid("u1"), null);

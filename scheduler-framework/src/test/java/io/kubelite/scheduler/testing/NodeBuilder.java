@@ -67,7 +67,7 @@ public final class NodeBuilder {
                 : List.of(new NodeCondition("Ready", ready, null, null, null, null));
         return new Node(Node.API_VERSION, Node.KIND, ObjectMeta.named(name).withLabels(Map.copyOf(labels)),
                 new NodeSpec(null, null, null, unschedulable ? Boolean.TRUE : null, List.copyOf(taints)),
-                new NodeStatus(allocatable, allocatable, conditions, null, null));
+                new NodeStatus(allocatable, allocatable, conditions, null, null, null));
     }
 
     public NodeInfo info() {
