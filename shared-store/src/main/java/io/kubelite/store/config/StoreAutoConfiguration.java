@@ -3,6 +3,7 @@ package io.kubelite.store.config;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kubelite.store.ObjectStore;
 import io.kubelite.store.compaction.ChangeLogCompactor;
+import io.kubelite.store.lease.NodeLeaseStore;
 import io.kubelite.store.postgres.PostgresObjectStore;
 import io.kubelite.store.watch.WatchDispatcher;
 import java.time.Clock;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * What every service gets by depending on shared-store: the database (external or embedded), its
- * connection pool (Flyway migrates it), the object store, the watch dispatcher and the change-log
- * compaction, each stopped cleanly on shutdown.
+ * connection pool (Flyway migrates it), the object store, node leases, the watch dispatcher and the
+ * change-log compaction, each stopped cleanly on shutdown.
  */
 @AutoConfiguration(before = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 @EnableConfigurationProperties(KubeliteProperties.class)
@@ -59,5 +60,11 @@ public class StoreAutoConfiguration {
         PostgresObjectStore store = new PostgresObjectStore(dataSource, dispatcher, clock.getIfAvailable(Clock::systemUTC));
         DefaultNamespaces.ensure(store);
         return store;
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    NodeLeaseStore nodeLeaseStore(DataSource dataSource) {
+        return new NodeLeaseStore(dataSource);
     }
 }

@@ -3,6 +3,7 @@ package io.kubelite.store.testing;
 import com.zaxxer.hikari.HikariDataSource;
 import io.kubelite.store.compaction.ChangeLogCompactor;
 import io.kubelite.store.config.DefaultNamespaces;
+import io.kubelite.store.lease.NodeLeaseStore;
 import io.kubelite.store.postgres.PostgresObjectStore;
 import io.kubelite.store.watch.WatchDispatcher;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class TestStore implements AutoCloseable, AfterAllCallback {
     public final WatchDispatcher dispatcher;
     public final ChangeLogCompactor compactor;
     public final PostgresObjectStore store;
+    public final NodeLeaseStore leases;
 
     private TestStore(String url) {
         this.url = url;
@@ -41,6 +43,7 @@ public final class TestStore implements AutoCloseable, AfterAllCallback {
         this.compactor = new ChangeLogCompactor(dataSource, Duration.ofMinutes(1), Duration.ofMinutes(5));
         this.store = new PostgresObjectStore(dataSource, dispatcher, Clock.systemUTC());
         DefaultNamespaces.ensure(store);
+        this.leases = new NodeLeaseStore(dataSource);
     }
 
     /** A store on a new, empty database. */
