@@ -14,14 +14,14 @@ import java.util.concurrent.Flow;
 import java.util.function.IntConsumer;
 
 /** The few calls the benchmark makes to the Kubernetes-shaped API, over one shared HTTP/1.1 client. */
-final class ApiClient {
+public final class ApiClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI server;
     private final HttpClient http;
 
-    ApiClient(URI server) {
+    public ApiClient(URI server) {
         this.server = server;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -29,16 +29,16 @@ final class ApiClient {
                 .build();
     }
 
-    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), BodyHandlers.ofString());
     }
 
-    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
         return http.send(request(path).DELETE().build(), BodyHandlers.ofString());
     }
 
@@ -46,7 +46,7 @@ final class ApiClient {
      * Opens a streaming GET and hands each line of the body to {@code lines} as it arrives.
      * {@code onStatus} learns the HTTP status as soon as the response headers are in.
      */
-    void stream(String path, IntConsumer onStatus, Flow.Subscriber<String> lines) {
+    public void stream(String path, IntConsumer onStatus, Flow.Subscriber<String> lines) {
         HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).GET().build();
         http.sendAsync(request, info -> {
             onStatus.accept(info.statusCode());
@@ -54,7 +54,7 @@ final class ApiClient {
         });
     }
 
-    static String query(String value) {
+    public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 

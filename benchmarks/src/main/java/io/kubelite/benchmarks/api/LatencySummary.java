@@ -6,11 +6,11 @@ import org.HdrHistogram.Histogram;
  * Percentiles of a set of latencies, in milliseconds. Recorded at microsecond resolution with three
  * significant digits, so each figure is within 0.1% of the exact value.
  */
-record LatencySummary(long count, double p50Ms, double p90Ms, double p99Ms, double maxMs, double meanMs) {
+public record LatencySummary(long count, double p50Ms, double p90Ms, double p99Ms, double maxMs, double meanMs) {
 
     private static final double MICROS_PER_MS = 1000.0;
 
-    static LatencySummary ofNanos(long[] nanos) {
+    public static LatencySummary ofNanos(long[] nanos) {
         Histogram histogram = new Histogram(3);
         for (long value : nanos) {
             histogram.recordValue(Math.max(0, value / 1000));

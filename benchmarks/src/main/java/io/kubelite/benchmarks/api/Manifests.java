@@ -1,12 +1,12 @@
 package io.kubelite.benchmarks.api;
 
 /** The small, valid objects the benchmark creates. */
-final class Manifests {
+public final class Manifests {
 
     private Manifests() {
     }
 
-    static String namespace(String name) {
+    public static String namespace(String name) {
         return """
                 {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"%s"}}""".formatted(name);
     }
