@@ -43,6 +43,12 @@ public interface ObjectStore {
     ObjectNode bind(Binding binding);
 
     /**
+     * As {@link #bind}; with {@code options.dryRun()} every check is made and the pod is answered as it would be
+     * bound, but nothing is written.
+     */
+    ObjectNode bind(Binding binding, WriteOptions options);
+
+    /**
      * Makes each binding as {@link #bind} would, queuing all their writes before waiting, so that a batch
      * costs one read of the pods and a few transactions. One binding's failure fails it alone; the results
      * come in the order given.

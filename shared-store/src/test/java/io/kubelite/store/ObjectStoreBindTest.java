@@ -166,6 +166,25 @@ class ObjectStoreBindTest {
     }
 
     @Test
+    void aDryRunBindingAnswersTheBoundPodAndWritesNothing() {
+        ObjectNode pod = created("bind-dry-run");
+        long before = store.currentRevision();
+
+        ObjectNode answered = store.bind(binding(pod, "node-a"), WriteOptions.DRY_RUN);
+
+        assertThat(answered.path("spec").path("nodeName").asString()).isEqualTo("node-a");
+        assertThat(podScheduled(answered).path("status").asString()).isEqualTo("True");
+        assertThat(store.currentRevision()).isEqualTo(before);
+        assertThat(store.get(ResourceKind.POD, "default", "bind-dry-run")).isEqualTo(pod);
+        store.bind(binding(pod, "node-a"));
+        assertThatThrownBy(() -> store.bind(binding(pod, "node-b"), WriteOptions.DRY_RUN))
+                .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(409));
+        assertThatThrownBy(() -> store.bind(new Binding("default", "no-such-pod", null, null, "node-a"),
+                WriteOptions.DRY_RUN))
+                .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(404));
+    }
+
+    @Test
     void aPodBeingDeletedIsNotBound() {
         ObjectNode pod = created("bind-deleting");
         ObjectNode withFinalizer = pod.deepCopy();

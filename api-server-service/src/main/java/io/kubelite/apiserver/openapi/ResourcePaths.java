@@ -117,7 +117,8 @@ class ResourcePaths implements OpenApiCustomizer {
         if (kind == ResourceKind.POD) {
             Operation bind = operation(kind, "createBinding", "Bind a Pod to a node: sets spec.nodeName and "
                     + "PodScheduled=True in one write; 409 when the pod already has a node", objectScope, "Status")
-                    .requestBody(jsonBody("Binding"));
+                    .requestBody(jsonBody("Binding"))
+                    .addParametersItem(dryRun());
             ApiResponse ok = bind.getResponses().remove("200");
             bind.getResponses().addApiResponse("201", ok.description("Created"));
             openApi.path(object + "/binding", new PathItem().post(bind));

@@ -108,7 +108,8 @@ class ResourceOperations {
 
     /**
      * POST pods/{name}/binding: a v1 Binding whose target names the node. Its metadata's uid and
-     * resourceVersion, when given, are preconditions on the pod. Answers 201 with a Success Status.
+     * resourceVersion, when given, are preconditions on the pod. Answers 201 with a Success Status; with
+     * dryRun=All after every check, writing nothing.
      */
     ResponseEntity<byte[]> bind(ApiPath path, ObjectNode body, ApiQuery query) {
         TypeMeta.requireMatching("v1", "Binding", body);
@@ -117,9 +118,6 @@ class ResourceOperations {
             throw StatusException.badRequest("the name of the object (" + name
                     + ") does not match the name on the URL (" + path.name() + ")");
         }
-        if (query.dryRun()) {
-            throw StatusException.badRequest("dryRun is not supported for pods/binding");
-        }
         JsonNode target = body.path("target");
         String targetKind = target.path("kind").asString("");
         if (!targetKind.isEmpty() && !targetKind.equals("Node")) {
@@ -127,8 +125,9 @@ class ResourceOperations {
                     List.of(Status.Cause.notSupported("target.kind", targetKind, List.of("Node"))));
         }
         JsonNode metadata = body.path("metadata");
-        store.bind(new Binding(path.namespace(), path.name(), textOrNull(metadata.path("uid")),
-                textOrNull(metadata.path("resourceVersion")), target.path("name").asString("")));
+        Binding binding = new Binding(path.namespace(), path.name(), textOrNull(metadata.path("uid")),
+                textOrNull(metadata.path("resourceVersion")), target.path("name").asString(""));
+        store.bind(binding, writeOptions(query));
         return JsonResponses.status(new Status("v1", "Status", Map.of(), Status.SUCCESS, null, null, null, 201));
     }
 

@@ -74,6 +74,57 @@ class PodBindingTest extends ApiServerTest {
     }
 
     @Test
+    void aDryRunBindingAnswersSuccessAndLeavesThePodUnbound() {
+        String pod = createPod();
+        String before = api.get(podPath(pod)).text();
+
+        ApiResponse answer = api.post(podPath(pod) + "/binding?dryRun=All", binding(pod, "node-1"));
+
+        assertThat(answer.code()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.json().path("status").asString()).isEqualTo("Success");
+        assertThat(api.get(podPath(pod)).text()).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunBindingMakesEveryCheckOfARealOne() {
+        String pod = createPod();
+        String stale = """
+                {"apiVersion":"v1","kind":"Binding","metadata":{"name":"%s","resourceVersion":"1"},
+                 "target":{"kind":"Node","name":"node-1"}}""".formatted(pod);
+        String otherUid = """
+                {"apiVersion":"v1","kind":"Binding","metadata":{"name":"%s","uid":"not-its-uid"},
+                 "target":{"kind":"Node","name":"node-1"}}""".formatted(pod);
+
+        assertThat(api.post(podPath(pod) + "/binding?dryRun=All", stale).code()).isEqualTo(409);
+        assertThat(api.post(podPath(pod) + "/binding?dryRun=All", otherUid).code()).isEqualTo(409);
+        assertThat(api.post(podPath(pod) + "/binding?dryRun=All", binding(pod, "Not_A_Node")).code()).isEqualTo(422);
+        assertThat(api.post(podPath("missing") + "/binding?dryRun=All", binding("missing", "node-1")).code())
+                .isEqualTo(404);
+        assertThat(api.post(podPath(pod) + "/binding?dryRun=Bogus", binding(pod, "node-1")).code()).isEqualTo(400);
+        assertThat(api.get(podPath(pod)).json().path("spec").has("nodeName")).isFalse();
+
+        api.post(podPath(pod) + "/binding", binding(pod, "node-1"));
+        ApiResponse bound = api.post(podPath(pod) + "/binding?dryRun=All", binding(pod, "node-2"));
+
+        assertThat(bound.code()).isEqualTo(409);
+        assertThat(bound.json().path("message").asString()).endsWith("already assigned to node \"node-1\"");
+        assertThat(api.get(podPath(pod)).json().path("spec").path("nodeName").asString()).isEqualTo("node-1");
+    }
+
+    @Test
+    void aDryRunBindingOfAPodBeingDeletedIsAConflict() {
+        String pod = createPod();
+        api.mergePatch(podPath(pod), "{\"metadata\":{\"finalizers\":[\"example.com/keep\"]}}");
+        api.delete(podPath(pod));
+
+        ApiResponse answer = api.post(podPath(pod) + "/binding?dryRun=All", binding(pod, "node-1"));
+
+        assertThat(answer.code()).isEqualTo(409);
+        assertThat(answer.json().path("message").asString()).endsWith("is being deleted, cannot be assigned to a host");
+        api.mergePatch(podPath(pod), "{\"metadata\":{\"finalizers\":null}}");
+    }
+
+    @Test
     void badBindingsAreRefusedWithAStatus() {
         String pod = createPod();
 

@@ -326,6 +326,17 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public ObjectNode bind(Binding binding, WriteOptions options) {
+        if (!options.dryRun()) {
+            return bind(binding);
+        }
+        StoredObject old = readPods(List.of(binding))
+                .get(new PodKey(keyNamespace(ResourceKind.POD, binding.namespace()), binding.name()));
+        ObjectNode next = boundPod(binding, old, timestamp(clock.instant()));
+        return ObjectMetadata.withVersion(next, old.version());
+    }
+
+    @Override
     public List<BindResult> bindAll(List<Binding> bindings) {
         BindResult[] results = new BindResult[bindings.size()];
         List<Integer> open = IntStream.range(0, bindings.size()).boxed().toList();
