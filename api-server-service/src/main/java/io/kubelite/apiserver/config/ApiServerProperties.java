@@ -11,12 +11,24 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes largest request body accepted; larger ones get 413 (default 3MB = 3 MiB)
  * @param patchRetries    attempts of a PATCH without resourceVersion that keeps meeting conflicts (default 5)
  * @param watch           watch stream settings
+ * @param logs            how pods/log reaches the node agents
  */
 @ConfigurationProperties("kubelite.api")
 public record ApiServerProperties(
         @DefaultValue("3MB") DataSize maxRequestBytes,
         @DefaultValue("5") int patchRetries,
-        @DefaultValue Watch watch) {
+        @DefaultValue Watch watch,
+        @DefaultValue Logs logs) {
+
+    /**
+     * @param connectTimeout  time to open a connection to a node agent before answering 503 (default 5s)
+     * @param responseTimeout time a node agent has to start answering before 503 (default 10s); a followed
+     *                        stream may then stay open and quiet as long as the client reads it
+     */
+    public record Logs(
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration responseTimeout) {
+    }
 
     /**
      * @param maxOpen          watches open at once; each holds one writer thread; more get 429 (default 256)

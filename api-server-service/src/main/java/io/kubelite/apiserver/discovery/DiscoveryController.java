@@ -103,6 +103,7 @@ class DiscoveryController {
             }
             if (kind == ResourceKind.POD) {
                 resources.add(subresource(kind, "binding", "Binding", null, List.of("create")));
+                resources.add(subresource(kind, "log", kind.kind(), null, List.of("get")));
             }
         });
         return body;

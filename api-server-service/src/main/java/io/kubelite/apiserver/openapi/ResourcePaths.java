@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 class ResourcePaths implements OpenApiCustomizer {
 
     private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
     private static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
@@ -122,6 +123,7 @@ class ResourcePaths implements OpenApiCustomizer {
             ApiResponse ok = bind.getResponses().remove("200");
             bind.getResponses().addApiResponse("201", ok.description("Created"));
             openApi.path(object + "/binding", new PathItem().post(bind));
+            openApi.path(object + "/log", new PathItem().get(readLog(kind, objectScope)));
         }
     }
 
@@ -140,6 +142,19 @@ class ResourcePaths implements OpenApiCustomizer {
                 .addParametersItem(query("allowWatchBookmarks", new BooleanSchema(), "watch: send BOOKMARK events"))
                 .addParametersItem(query("timeoutSeconds", new IntegerSchema(), "watch: end the stream after this long"));
         return operation;
+    }
+
+    private Operation readLog(ResourceKind kind, List<Parameter> scope) {
+        Operation operation = operation(kind, "readLog", "Read a container's output (text/plain), fetched from "
+                + "the node agent that runs the pod; with follow=true the stream stays open and shows new output "
+                + "as it comes", scope, kind.kind());
+        operation.getResponses().addApiResponse("200", new ApiResponse().description("The container's output")
+                .content(new Content().addMediaType(TEXT, new MediaType().schema(new StringSchema()))));
+        return operation
+                .addParametersItem(query("container", new StringSchema(),
+                        "the container to read; may be left out when the pod has only one"))
+                .addParametersItem(query("tailLines", new IntegerSchema(), "only the last lines, this many"))
+                .addParametersItem(query("follow", new BooleanSchema(), "keep the stream open and send new output"));
     }
 
     private Operation write(ResourceKind kind, String verb, String summary, List<Parameter> scope,

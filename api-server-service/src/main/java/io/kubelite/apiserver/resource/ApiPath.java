@@ -16,7 +16,7 @@ import org.springframework.web.util.UriUtils;
  *
  * @param namespace   null for cluster-scoped kinds and for lists across every namespace
  * @param name        null for collections
- * @param subresource null, {@code status}, {@code scale} or {@code binding}
+ * @param subresource null, {@code status}, {@code scale}, {@code binding} or {@code log}
  */
 public record ApiPath(ResourceKind kind, String namespace, String name, String subresource) {
 
@@ -24,6 +24,8 @@ public record ApiPath(ResourceKind kind, String namespace, String name, String s
     public static final String SCALE = "scale";
     /** Kubernetes' pods/binding: POST only, assigns the pod to a node. */
     public static final String BINDING = "binding";
+    /** Kubernetes' pods/log: GET only, a container's output, fetched from the node agent that runs the pod. */
+    public static final String LOG = "log";
 
     /** Subresources of a namespace itself: {@code /api/v1/namespaces/{name}/status} is not a list. */
     private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of(STATUS, "finalize");
@@ -71,7 +73,7 @@ public record ApiPath(ResourceKind kind, String namespace, String name, String s
         return switch (subresource) {
             case STATUS -> kind != ResourceKind.EVENT;
             case SCALE -> kind == ResourceKind.DEPLOYMENT || kind == ResourceKind.REPLICASET;
-            case BINDING -> kind == ResourceKind.POD;
+            case BINDING, LOG -> kind == ResourceKind.POD;
             default -> false;
         };
     }

@@ -98,6 +98,21 @@ public final class ApiQuery {
         return nonNegativeLong("timeoutSeconds");
     }
 
+    /** pods/log: the container whose output to read; null when not named. */
+    public String container() {
+        return nonEmpty("container");
+    }
+
+    /** pods/log: how many of the last lines to read; null for all. */
+    public Long tailLines() {
+        return nonNegativeLong("tailLines");
+    }
+
+    /** pods/log: keep the stream open and send new output as it comes. */
+    public boolean follow() {
+        return bool("follow");
+    }
+
     public Long gracePeriodSeconds() {
         return nonNegativeLong("gracePeriodSeconds");
     }
@@ -128,7 +143,8 @@ public final class ApiQuery {
                         + "\"; supported values: Ignore, Warn, Strict"));
     }
 
-    private boolean bool(String name) {
+    /** A boolean parameter: true or 1, false or 0; absent or empty is false; anything else a 400. */
+    public boolean bool(String name) {
         String text = value(name);
         if (text == null || text.isEmpty()) {
             return false;

@@ -1,5 +1,7 @@
 package io.kubelite.apiserver.resource;
 
+import io.kubelite.apiserver.logs.PodLogOptions;
+import io.kubelite.apiserver.logs.PodLogs;
 import io.kubelite.apiserver.metrics.RequestInfo;
 import io.kubelite.apiserver.patch.PatchType;
 import io.kubelite.apiserver.watch.WatchRequest;
@@ -28,11 +30,13 @@ class ResourceController {
     private final ResourceOperations operations;
     private final RequestBodies bodies;
     private final WatchStreams watches;
+    private final PodLogs logs;
 
-    ResourceController(ResourceOperations operations, RequestBodies bodies, WatchStreams watches) {
+    ResourceController(ResourceOperations operations, RequestBodies bodies, WatchStreams watches, PodLogs logs) {
         this.operations = operations;
         this.bodies = bodies;
         this.watches = watches;
+        this.logs = logs;
     }
 
     @RequestMapping(path = {"/api/v1/**", "/apis/*/*/**"}, method = {RequestMethod.GET, RequestMethod.POST,
@@ -44,12 +48,19 @@ class ResourceController {
         }
     }
 
-    /** The response to write, or null when a watch stream has taken the request over. */
+    /** The response to write, or null when a watch or log stream has taken the request over. */
     private ResponseEntity<byte[]> answer(HttpServletRequest request, HttpServletResponse response) {
         ApiPath path = ApiPath.parse(request.getRequestURI().substring(request.getContextPath().length()));
         ApiQuery query = ApiQuery.parse(request.getQueryString());
         String method = request.getMethod();
         RequestInfo.record(request, verb(method, path, query), path.kind().plural(), path.subresourceOrEmpty());
+        if (ApiPath.LOG.equals(path.subresource())) {
+            if (!method.equals("GET")) {
+                throw notAllowed(method, path);
+            }
+            logs.stream(path.namespace(), path.name(), PodLogOptions.from(query), response);
+            return null;
+        }
         if (ApiPath.BINDING.equals(path.subresource())) {
             if (!method.equals("POST")) {
                 throw notAllowed(method, path);

@@ -37,6 +37,8 @@ class DiscoveryAndDocsTest extends ApiServerTest {
                 .containsExactlyInAnyOrder("create", "delete", "get", "list", "patch", "update", "watch");
         assertThat(resource(core, "pods/status").path("verbs").size()).isEqualTo(3);
         assertThat(resource(core, "pods/binding").path("verbs")).extracting(JsonNode::asString).containsExactly("create");
+        assertThat(resource(core, "pods/log").path("verbs")).extracting(JsonNode::asString).containsExactly("get");
+        assertThat(resource(core, "pods/log").path("kind").asString()).isEqualTo("Pod");
         assertThat(resource(core, "nodes").path("namespaced").asBoolean()).isFalse();
         assertThat(resource(core, "namespaces").path("shortNames").get(0).asString()).isEqualTo("ns");
         resource(core, "events");
@@ -92,6 +94,10 @@ class DiscoveryAndDocsTest extends ApiServerTest {
         assertThat(paths.path("/api/v1/namespaces/{namespace}/pods/{name}/status").has("put")).isTrue();
         assertThat(paths.path("/api/v1/namespaces/{namespace}/pods/{name}/binding").path("post").path("requestBody")
                 .path("content").path("application/json").path("examples").has("Binding")).isTrue();
+        JsonNode log = paths.path("/api/v1/namespaces/{namespace}/pods/{name}/log").path("get");
+        assertThat(log.path("responses").path("200").path("content").has("text/plain")).isTrue();
+        assertThat(log.path("parameters").valueStream().map(p -> p.path("name").asString()))
+                .contains("container", "tailLines", "follow");
         JsonNode scale = paths.path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale");
         assertThat(scale.path("put").path("requestBody").path("content").path("application/json").path("examples")
                 .path("Scale").path("value").path("spec").path("replicas").asInt()).isEqualTo(5);
