@@ -3,8 +3,6 @@ package io.kubelite.agent.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -175,8 +173,6 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
         try (LogCopier copier = command.exec(new LogCopier(out))) {
             copier.awaitEnd();
-        } catch (DockerException e) {
-            throw new IOException(EngineMessages.of(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading the logs of container " + containerId);
@@ -223,14 +219,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
     }
 
     private void pull(String image) throws ImagePullException {
-        try {
-            docker.pullImageCmd(withDefaultTag(image)).exec(new PullImageResultCallback()).awaitCompletion();
-        } catch (DockerException | DockerClientException e) {
-            throw new ImagePullException(EngineMessages.of(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImagePullException("interrupted while pulling " + image, e);
-        }
+        docker.pullImageCmd(withDefaultTag(image)).exec(new ImagePull(image)).awaitSuccess();
     }
 
     /** Docker pulls every tag of a repository named without one; Kubernetes means {@code latest}. */

@@ -11,7 +11,7 @@ final class EngineMessages {
 
     private EngineMessages() { }
 
-    static String of(RuntimeException failure) {
+    static String of(Throwable failure) {
         String text = failure.getMessage();
         if (text == null) {
             return failure.getClass().getSimpleName();

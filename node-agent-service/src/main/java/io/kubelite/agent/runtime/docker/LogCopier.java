@@ -9,7 +9,7 @@ import java.io.OutputStream;
 final class LogCopier extends ResultCallback.Adapter<Frame> {
 
     private final OutputStream out;
-    private volatile IOException writeFailure;
+    private volatile Throwable failure;
 
     LogCopier(OutputStream out) {
         this.out = out;
@@ -22,24 +22,34 @@ final class LogCopier extends ResultCallback.Adapter<Frame> {
             out.flush();
         } catch (IOException e) {
             // The reader went away: stop streaming instead of draining the container's output for no one.
-            writeFailure = e;
-            closeQuietly();
+            onError(e);
         }
     }
 
-    /** Waits until the output ends (or the stream was closed) and rethrows a failure to write. */
-    void awaitEnd() throws IOException, InterruptedException {
-        awaitCompletion();
-        if (writeFailure != null) {
-            throw writeFailure;
+    /** Keeps the first failure for the caller, instead of docker-java's logging it as an error. */
+    @Override
+    public void onError(Throwable error) {
+        if (failure == null) {
+            failure = error;
         }
-    }
-
-    private void closeQuietly() {
         try {
             close();
         } catch (IOException e) {
-            writeFailure.addSuppressed(e);
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Waits until the output ends, then rethrows what stopped it early: the reader's {@link IOException}, or
+     * the engine's failure (an {@link IOException} with the engine's message, e.g. for a missing container).
+     */
+    void awaitEnd() throws IOException, InterruptedException {
+        awaitCompletion();
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IOException(EngineMessages.of(failure), failure);
         }
     }
 }
