@@ -98,7 +98,7 @@ class ErrorResponsesTest extends ApiServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/widgets", "/api/v2/pods", "/apis/batch/v1/jobs", "/apis/apps/v2/deployments",
-            "/api/v1/namespaces/default/pods/a/log", "/api/v1/namespaces/default/events/e/status", "/api/v1/pods/a",
+            "/api/v1/namespaces/default/pods/a/exec", "/api/v1/namespaces/default/events/e/status", "/api/v1/pods/a",
             "/api/v1/namespaces/default/nodes", "/api/v1/namespaces/default/pods/a/status/extra", "/nothing-here",
             "/apis/nope"})
     void unknownPathsAreNotFound(String path) {

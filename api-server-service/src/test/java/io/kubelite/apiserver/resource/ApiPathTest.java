@@ -19,6 +19,7 @@ class ApiPathTest {
             "/api/v1/namespaces/team-a/pods,                        POD,        team-a,  -,     -",
             "/api/v1/namespaces/team-a/pods/web/status,             POD,        team-a,  web,   status",
             "/api/v1/namespaces/team-a/pods/web/binding,            POD,        team-a,  web,   binding",
+            "/api/v1/namespaces/team-a/pods/web/log,                POD,        team-a,  web,   log",
             "/api/v1/pods,                                          POD,        -,       -,     -",
             "/api/v1/nodes/node-1/status,                           NODE,       -,       node-1, status",
             "/api/v1/namespaces/default/events/e.1,                 EVENT,      default, e.1,   -",
@@ -33,7 +34,8 @@ class ApiPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api", "/api/v1", "/api/v2/pods", "/apis/apps/v1", "/apis/batch/v1/jobs",
-            "/api/v1/pods/web", "/api/v1/namespaces/a/nodes", "/api/v1/namespaces/a/pods/b/log",
+            "/api/v1/pods/web", "/api/v1/namespaces/a/nodes", "/api/v1/namespaces/a/pods/b/exec",
+            "/api/v1/nodes/n/log", "/apis/apps/v1/namespaces/a/deployments/d/log",
             "/api/v1/namespaces/a/events/b/status", "/api/v1/namespaces/a/pods/b/scale", "/api/v1/namespaces/a/finalize/x",
             "/api/v1/nodes/n/binding", "/apis/apps/v1/namespaces/a/deployments/d/binding",
             "/api/v1/namespaces/a/pods/b/status/c"})
