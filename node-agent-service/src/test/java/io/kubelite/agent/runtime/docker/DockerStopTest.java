@@ -41,7 +41,7 @@ class DockerStopTest {
 
         long elapsed = timeStop(started.id(), Duration.ofSeconds(2));
 
-        assertThat(elapsed).isBetween(2_000L, 4_000L);
+        assertThat(elapsed).isBetween(2_000L, 5_000L);
         RuntimeContainer ended = awaitExit(node, started.id());
         assertThat(ended.exitCode()).isEqualTo(137);
         assertThat(ended.reason()).isEqualTo("Error");
