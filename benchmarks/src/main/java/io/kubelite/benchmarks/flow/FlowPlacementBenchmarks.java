@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -cp benchmarks/target/benchmarks-0.1.0.jar org.openjdk.jmh.Main FlowPlacementBenchmarks
  * </pre>
- * {@code placeBatch} is the whole batch (graph building, every round, repair); {@code ourSolver} and
- * {@code orToolsSolver} solve the same first-round network, each including the load of its own graph
- * representation (our compressed rows; OR-Tools' graph through JNI).
+ * {@code placeBatch} is the whole batch (both models, every round, graph building, repair); {@code ourSolver}
+ * and {@code orToolsSolver} solve the same first-round network (of the slot model or the relaxation), each
+ * including the load of its own graph representation (our compressed rows; OR-Tools' graph through JNI).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +52,10 @@ public class FlowPlacementBenchmarks {
     @Param({"1", "4"})
     public int bands;
 
+    /** The first-round network the solvers are timed on: the slot model's or the relaxation's. */
+    @Param({"slotModel", "relaxed"})
+    public String graph;
+
     private PlacementProblem problem;
     private BatchPlanner planner;
     private FlowNetwork network;
@@ -61,7 +65,7 @@ public class FlowPlacementBenchmarks {
     public void setUp() {
         problem = new SchedulingWorkload(nodes, pods, classes, usedUpTo, 1).problem();
         planner = new BatchPlanner(new CostBands(bands, 1), 8);
-        network = planner.firstRoundNetwork(problem);
+        network = graph.equals("relaxed") ? planner.relaxedNetwork(problem) : planner.slotModelNetwork(problem);
         OrToolsFlow.loadNativeLibraries();
     }
 

@@ -21,7 +21,10 @@ class FlowBenchmarkTest {
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertThat(report).contains("workload: 200 nodes, 500 pods in 10 classes")
                 .contains("placed 500, pending 0")
+                .contains("slot-model first-round network")
+                .contains("relaxed first-round network")
                 .contains("our solver: median")
+                .doesNotContain("equal cost: NO")
                 .contains("equal cost: yes");
     }
 

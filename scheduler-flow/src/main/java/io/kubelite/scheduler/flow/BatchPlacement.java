@@ -4,15 +4,21 @@ import java.util.List;
 
 /**
  * Where a batch goes: the assignments (at most one per class and node), the pods of each class left pending,
- * and how the result was reached.
+ * and what is known of the result's quality (docs/scheduler.md, "Optimality").
  *
- * @param placementCost the sum of the placement costs of the assigned pods under the flow model's costs
- * @param objective     placementCost plus pendingCost for every pending pod: what the flow model minimizes
- * @param lowerBound    the first round's optimal objective; no feasible placement of the batch scores lower
- * @param rounds        the flow rounds solved: 1 when the optimum of the flow model already fitted every node
+ * @param pendingCost   the cost of leaving one pod pending
+ * @param objective     the model cost of the assigned pods plus pendingCost for every pending pod: what the
+ *                      planner minimizes
+ * @param modelOptimum  the least objective among the placements of the slot model (every class within its
+ *                      slots, every node within its guaranteed capacity); the objective is never above it
+ * @param lowerBound    the relaxation's optimum; no placement of the batch that fits every node scores lower
+ * @param optimal       true when no placement of the batch that fits every node has a lower objective, as
+ *                      shown by round 1 of either the slot model or the relaxation
+ * @param fromSlotModel whether the slot model's rounds gave the result (else the relaxation's)
+ * @param rounds        the flow rounds that gave the result
  */
-public record BatchPlacement(List<Assignment> assignments, int[] pending, long placementCost, long pendingCost,
-        long objective, long lowerBound, int rounds) {
+public record BatchPlacement(List<Assignment> assignments, int[] pending, long pendingCost, long objective,
+        long modelOptimum, long lowerBound, boolean optimal, boolean fromSlotModel, int rounds) {
 
     public int placedCount() {
         int placed = 0;
@@ -28,10 +34,5 @@ public record BatchPlacement(List<Assignment> assignments, int[] pending, long p
             total += count;
         }
         return total;
-    }
-
-    /** True when the result is optimal for the cost model among all placements that fit every node. */
-    public boolean provablyOptimal() {
-        return objective == lowerBound;
     }
 }

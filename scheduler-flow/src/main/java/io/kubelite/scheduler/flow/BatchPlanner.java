@@ -1,19 +1,27 @@
 package io.kubelite.scheduler.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Places a whole batch of pods by min-cost flow, in rounds. Each round solves the {@link SchedulingGraph} of
- * the pods not yet placed against the resources not yet taken; then every node the round overfilled in some
- * resource (classes mixed beyond it, which the flow model cannot see) gives back pods, one at a time, each
- * time of the class requesting most of the most overfilled resource, until it fits. Pods given back, and
- * pods the round left pending, go to the next round; a round that needs no repair ends the batch. Should the
- * last allowed round still need repair, the pods it gave back are placed one at a time, each on the fitting
- * node of least cost; so a pod stays pending only when no node can take it.
- *
- * <p>The result never puts a node over any resource. When the first round needs no repair the result is
- * optimal for the cost model among all placements that fit ({@link BatchPlacement#provablyOptimal()}).
+ * Places a whole batch of pods by min-cost flow (docs/scheduler.md, "Optimality"). Two sequences of flow rounds
+ * run, each solving the {@link SchedulingGraph} of the pods not yet placed against the resources not yet
+ * taken, and the result is the one of lower objective:
+ * <ul>
+ *   <li>the <em>slot model</em>: node capacities {@link SchedulingGraph.NodeCapacity#GUARANTEED guaranteed},
+ *       so every flow fits. Round 1's optimum is the least objective among all placements within slots and
+ *       guaranteed capacities ({@link BatchPlacement#modelOptimum()}); when round 1 fills no node whose
+ *       guaranteed capacity is below its relaxed one, it is optimal among every placement that fits. Later
+ *       rounds place what such nodes can still take, each only lowering the objective;</li>
+ *   <li>the <em>relaxation</em>: node capacities {@link SchedulingGraph.NodeCapacity#RELAXED relaxed}, so
+ *       every placement that fits is a flow and round 1's optimum is a lower bound
+ *       ({@link BatchPlacement#lowerBound()}). A node a round overfilled (classes mixed beyond one of its
+ *       resources) gives pods back, one at a time, each time of the class requesting most of the most
+ *       overfilled resource, until it fits; pods given back go to the next round.</li>
+ * </ul>
+ * Should the last allowed round still leave pods that may fit, they are placed one at a time, each on the
+ * fitting node of least cost; so a pod stays pending only when no node can take it.
  */
 public final class BatchPlanner {
 
@@ -30,38 +38,70 @@ public final class BatchPlanner {
     }
 
     public BatchPlacement place(PlacementProblem problem) {
+        boolean[][] allowed = allowed(problem);
+        Rounds slotModel = rounds(problem, allowed, SchedulingGraph.NodeCapacity.GUARANTEED);
+        Rounds relaxation = rounds(problem, allowed, SchedulingGraph.NodeCapacity.RELAXED);
+        long slotModelObjective = objective(problem, slotModel);
+        long relaxationObjective = objective(problem, relaxation);
+        boolean slotModelWins = slotModelObjective <= relaxationObjective;
+        Rounds chosen = slotModelWins ? slotModel : relaxation;
+        long objective = Math.min(slotModelObjective, relaxationObjective);
+        boolean optimal = slotModel.firstRoundProvesOptimum() || relaxation.firstRoundProvesOptimum();
+        return result(problem, chosen, objective, slotModel.firstRoundCost(), relaxation.firstRoundCost(), optimal,
+                slotModelWins);
+    }
+
+    /** The pods of each class kept on each node, those left pending, and what round 1 showed. */
+    private record Rounds(int[][] kept, int[] pending, int count, long firstRoundCost,
+            boolean firstRoundProvesOptimum) {
+    }
+
+    private Rounds rounds(PlacementProblem problem, boolean[][] allowed, SchedulingGraph.NodeCapacity capacity) {
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
-        boolean[][] allowed = allowed(problem);
         long[][] free = freeResources(problem);
         int[][] kept = new int[classes][nodes];
         int[] remaining = problem.classCounts().clone();
-        long lowerBound = 0;
+        long firstRoundCost = 0;
+        boolean provesOptimum = false;
         int round = 0;
-        boolean repaired = true;
-        while (repaired && round < maxRounds) {
+        boolean more = true;
+        while (more && round < maxRounds) {
             round++;
-            SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, allowed);
+            SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, allowed, capacity);
             FlowSolution solution = solver.solve(graph.network());
-            if (round == 1) {
-                lowerBound = solution.totalCost();
-            }
             int[][] placed = new int[classes][nodes];
             int[] pending = graph.decode(solution, placed);
             int[] givenBack = repair(problem, placed, free);
-            repaired = false;
+            int pendingPods = 0;
+            int givenBackPods = 0;
             for (int c = 0; c < classes; c++) {
-                repaired |= givenBack[c] > 0;
                 remaining[c] = pending[c] + givenBack[c];
+                pendingPods += pending[c];
+                givenBackPods += givenBack[c];
                 for (int n = 0; n < nodes; n++) {
                     kept[c][n] += placed[c][n];
                 }
             }
+            if (capacity == SchedulingGraph.NodeCapacity.GUARANTEED) {
+                if (givenBackPods > 0) {
+                    throw new IllegalStateException("a guaranteed node capacity let the flow overfill a node");
+                }
+                boolean fillsAConservativeNode = graph.fillsAConservativeNode(solution);
+                provesOptimum |= round == 1 && !fillsAConservativeNode;
+                more = pendingPods > 0 && fillsAConservativeNode;
+            } else {
+                provesOptimum |= round == 1 && givenBackPods == 0;
+                more = givenBackPods > 0;
+            }
+            if (round == 1) {
+                firstRoundCost = solution.totalCost();
+            }
         }
-        if (repaired) {
+        if (more) {
             placeOneByOne(problem, remaining, free, kept, allowed);
         }
-        return result(problem, kept, remaining, lowerBound, round);
+        return new Rounds(kept, remaining, round, firstRoundCost, provesOptimum);
     }
 
     /**
@@ -100,10 +140,19 @@ public final class BatchPlanner {
         }
     }
 
-    /** The flow network of a batch's first round, whose optimum is the batch's lower bound. */
-    public FlowNetwork firstRoundNetwork(PlacementProblem problem) {
+    /** The first round's network of the slot model, whose optimum is {@link BatchPlacement#modelOptimum()}. */
+    public FlowNetwork slotModelNetwork(PlacementProblem problem) {
+        return network(problem, SchedulingGraph.NodeCapacity.GUARANTEED);
+    }
+
+    /** The first round's network of the relaxation, whose optimum is {@link BatchPlacement#lowerBound()}. */
+    public FlowNetwork relaxedNetwork(PlacementProblem problem) {
+        return network(problem, SchedulingGraph.NodeCapacity.RELAXED);
+    }
+
+    private FlowNetwork network(PlacementProblem problem, SchedulingGraph.NodeCapacity capacity) {
         return new SchedulingGraph(problem, bands, problem.classCounts().clone(), freeResources(problem),
-                new int[problem.classCount()][problem.nodeCount()], allowed(problem)).network();
+                new int[problem.classCount()][problem.nodeCount()], allowed(problem), capacity).network();
     }
 
     private static long[][] freeResources(PlacementProblem problem) {
@@ -147,7 +196,7 @@ public final class BatchPlanner {
         int[] givenBack = new int[classes];
         long[] used = new long[resources];
         for (int n = 0; n < problem.nodeCount(); n++) {
-            java.util.Arrays.fill(used, 0);
+            Arrays.fill(used, 0);
             boolean any = false;
             for (int c = 0; c < classes; c++) {
                 int count = placed[c][n];
@@ -198,24 +247,29 @@ public final class BatchPlanner {
         return worst;
     }
 
-    private BatchPlacement result(PlacementProblem problem, int[][] kept, int[] pending, long lowerBound,
-            int rounds) {
+    private long objective(PlacementProblem problem, Rounds rounds) {
+        long objective = 0;
+        for (int c = 0; c < rounds.kept().length; c++) {
+            for (int n = 0; n < rounds.kept()[c].length; n++) {
+                objective += bands.totalCost(problem.cost(), c, n, rounds.kept()[c][n]);
+            }
+            objective += SchedulingGraph.pendingCost(problem) * rounds.pending()[c];
+        }
+        return objective;
+    }
+
+    private BatchPlacement result(PlacementProblem problem, Rounds chosen, long objective, long modelOptimum,
+            long lowerBound, boolean optimal, boolean fromSlotModel) {
         List<Assignment> assignments = new ArrayList<>();
-        long placementCost = 0;
+        int[][] kept = chosen.kept();
         for (int c = 0; c < kept.length; c++) {
             for (int n = 0; n < kept[c].length; n++) {
                 if (kept[c][n] > 0) {
                     assignments.add(new Assignment(c, n, kept[c][n]));
-                    placementCost += bands.totalCost(problem.cost(), c, n, kept[c][n]);
                 }
             }
         }
-        long pendingCost = SchedulingGraph.pendingCost(problem);
-        long pendingPods = 0;
-        for (int count : pending) {
-            pendingPods += count;
-        }
-        return new BatchPlacement(List.copyOf(assignments), pending, placementCost, pendingCost,
-                placementCost + pendingCost * pendingPods, lowerBound, rounds);
+        return new BatchPlacement(List.copyOf(assignments), chosen.pending(), SchedulingGraph.pendingCost(problem),
+                objective, modelOptimum, lowerBound, optimal, fromSlotModel, chosen.count());
     }
 }

@@ -1,22 +1,38 @@
 package io.kubelite.scheduler.flow;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * One round of a batch as a flow network. Flow nodes: one per pod class (supplying its remaining pods), one
  * per cluster node, and the sink (demanding them all). Arcs:
  * <ul>
  *   <li>class → node, only where the filter allows the class and at least one pod of it fits the node's free
- *       resources; its capacity is how many pods of the class alone would fit ("slots"), split into parallel
- *       arcs along the {@link CostBands}, each with its band's cost;</li>
- *   <li>node → sink, cost 0, capacity the most pods of any mix of the classes that reach the node could fit:
- *       for each resource, free amount over the smallest request among those classes;</li>
+ *       resources; its capacity is the class's <em>slots</em> on the node, how many of its pods alone fit
+ *       (at most its remaining count), split into parallel arcs along the {@link CostBands}, each with its
+ *       band's cost;</li>
+ *   <li>node → sink, cost 0, capacity the node's {@link NodeCapacity};</li>
  *   <li>class → sink, the "unscheduled" arc: capacity the class's count, cost {@link #pendingCost}, more than
  *       any augmenting path of placements can cost, so a pod stays pending only when no slot is left for it.</li>
  * </ul>
- * Every placement that fits the cluster is a flow of this network (slots and the node bound are necessary
- * conditions), so its optimum bounds the real optimum from below; it may, however, mix classes on a node
- * beyond one of its resources, which {@link BatchPlanner} repairs.
+ * The integral flows of the network are exactly the placements that keep every class within its slots and
+ * every node within its capacity; with {@link NodeCapacity#GUARANTEED} each of them fits every resource.
  */
 final class SchedulingGraph {
+
+    /** What the node → sink arc allows. */
+    enum NodeCapacity {
+        /**
+         * The largest k such that <em>any</em> k pods of the classes that reach the node, each class within
+         * its slots, fit every resource: per resource, the largest pods are counted first. Every flow fits.
+         */
+        GUARANTEED,
+        /**
+         * For each resource, the free amount over the smallest request among the classes that reach the node;
+         * the least of those. Every placement that fits is a flow, so the optimum is a lower bound.
+         */
+        RELAXED
+    }
 
     private final PlacementProblem problem;
     private final CostBands bands;
@@ -24,6 +40,9 @@ final class SchedulingGraph {
     private final FlowNetwork network;
     private final int sink;
     private final int[] pendingArc;
+    private final int[] nodeArc;
+    private final int[] nodeCapacity;
+    private final boolean[] conservative;
     private int[] arcClass;
     private int[] arcNode;
     private int placementArcs;
@@ -34,7 +53,7 @@ final class SchedulingGraph {
      * @param placed    pods of each class (row) already placed on each node (column) by earlier rounds
      */
     SchedulingGraph(PlacementProblem problem, CostBands bands, int[] remaining, long[][] free, int[][] placed,
-            boolean[][] allowed) {
+            boolean[][] allowed, NodeCapacity capacity) {
         this.problem = problem;
         this.bands = bands;
         this.remaining = remaining;
@@ -43,6 +62,9 @@ final class SchedulingGraph {
         this.sink = classes + nodes;
         this.network = new FlowNetwork(classes + nodes + 1, classes * 8 + nodes + classes);
         this.pendingArc = new int[classes];
+        this.nodeArc = new int[nodes];
+        this.nodeCapacity = new int[nodes];
+        this.conservative = new boolean[nodes];
         this.arcClass = new int[network.arcCount() + 1024];
         this.arcNode = new int[arcClass.length];
         long total = 0;
@@ -51,27 +73,27 @@ final class SchedulingGraph {
             total += remaining[c];
         }
         network.setSupply(sink, (int) -total);
-        long[] smallestRequest = new long[problem.resourceCount()];
+        int[][] largestFirst = largestRequestFirst(problem.classRequests());
+        int[] slots = new int[classes];
         for (int n = 0; n < nodes; n++) {
-            java.util.Arrays.fill(smallestRequest, Long.MAX_VALUE);
-            boolean reachable = false;
+            nodeArc[n] = -1;
+            long slotSum = 0;
             for (int c = 0; c < classes; c++) {
-                if (remaining[c] == 0 || !allowed[c][n]) {
-                    continue;
-                }
-                long[] request = problem.classRequests()[c];
-                int slots = (int) Math.min(remaining[c], slots(request, free[n]));
-                if (slots > 0) {
-                    addPlacementArcs(c, n, placed[c][n], slots);
-                    reachable = true;
-                    for (int r = 0; r < request.length; r++) {
-                        smallestRequest[r] = Math.min(smallestRequest[r], request[r]);
-                    }
+                slots[c] = remaining[c] == 0 || !allowed[c][n] ? 0
+                        : (int) Math.min(remaining[c], slots(problem.classRequests()[c], free[n]));
+                if (slots[c] > 0) {
+                    addPlacementArcs(c, n, placed[c][n], slots[c]);
+                    slotSum += slots[c];
                 }
             }
-            if (reachable) {
-                network.addArc(classes + n, sink, (int) Math.min(total, slots(smallestRequest, free[n])), 0);
+            if (slotSum == 0) {
+                continue;
             }
+            long guaranteed = guaranteedCapacity(problem.classRequests(), largestFirst, slots, free[n]);
+            long relaxed = Math.min(slotSum, relaxedCapacity(problem.classRequests(), slots, free[n]));
+            conservative[n] = guaranteed < relaxed;
+            nodeCapacity[n] = (int) (capacity == NodeCapacity.GUARANTEED ? guaranteed : relaxed);
+            nodeArc[n] = network.addArc(classes + n, sink, nodeCapacity[n], 0);
         }
         for (int c = 0; c < classes; c++) {
             pendingArc[c] = network.addArc(c, sink, remaining[c], pendingCost(problem));
@@ -92,6 +114,62 @@ final class SchedulingGraph {
             }
         }
         return slots;
+    }
+
+    /**
+     * The largest k such that every choice of k pods, at most {@code slots[c]} of class c, fits {@code free}:
+     * for each resource, pods are counted largest request first until the next would not fit.
+     */
+    static long guaranteedCapacity(long[][] requests, int[][] largestFirst, int[] slots, long[] free) {
+        long capacity = Long.MAX_VALUE;
+        for (int r = 0; r < free.length; r++) {
+            long left = free[r];
+            long count = 0;
+            for (int c : largestFirst[r]) {
+                if (slots[c] == 0) {
+                    continue;
+                }
+                long request = requests[c][r];
+                long taken = request == 0 ? slots[c] : Math.min(slots[c], left / request);
+                count += taken;
+                left -= taken * request;
+                if (taken < slots[c]) {
+                    break;
+                }
+            }
+            capacity = Math.min(capacity, count);
+        }
+        return capacity;
+    }
+
+    /** For each resource, free amount over the smallest request of a class with slots; the least of those. */
+    private static long relaxedCapacity(long[][] requests, int[] slots, long[] free) {
+        long capacity = Long.MAX_VALUE;
+        for (int r = 0; r < free.length; r++) {
+            long smallest = Long.MAX_VALUE;
+            for (int c = 0; c < slots.length; c++) {
+                if (slots[c] > 0) {
+                    smallest = Math.min(smallest, requests[c][r]);
+                }
+            }
+            if (smallest > 0) {
+                capacity = Math.min(capacity, free[r] / smallest);
+            }
+        }
+        return capacity;
+    }
+
+    /** For each resource, the class indexes ordered by that resource's request, largest first. */
+    static int[][] largestRequestFirst(long[][] requests) {
+        int resources = requests.length == 0 ? 0 : requests[0].length;
+        int[][] order = new int[resources][];
+        for (int r = 0; r < resources; r++) {
+            int resource = r;
+            order[r] = IntStream.range(0, requests.length).boxed()
+                    .sorted((a, b) -> Long.compare(requests[b][resource], requests[a][resource]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        return order;
     }
 
     /** One arc per run of bands of equal cost, covering pods {@code alreadyPlaced .. alreadyPlaced+slots-1}. */
@@ -119,8 +197,8 @@ final class SchedulingGraph {
 
     private void remember(int arc, int podClass, int node) {
         if (arc >= arcClass.length) {
-            arcClass = java.util.Arrays.copyOf(arcClass, arc * 2);
-            arcNode = java.util.Arrays.copyOf(arcNode, arc * 2);
+            arcClass = Arrays.copyOf(arcClass, arc * 2);
+            arcNode = Arrays.copyOf(arcNode, arc * 2);
         }
         arcClass[arc] = podClass;
         arcNode[arc] = node;
@@ -147,5 +225,18 @@ final class SchedulingGraph {
             pending[c] = solution.flow(pendingArc[c]);
         }
         return pending;
+    }
+
+    /**
+     * Whether the flow fills some node to a capacity below what the relaxation allows there: only then can
+     * the relaxation do better, and only then may a later round place more.
+     */
+    boolean fillsAConservativeNode(FlowSolution solution) {
+        for (int n = 0; n < nodeArc.length; n++) {
+            if (conservative[n] && solution.flow(nodeArc[n]) == nodeCapacity[n]) {
+                return true;
+            }
+        }
+        return false;
     }
 }
