@@ -52,7 +52,8 @@ class LogLocations {
                 .append(segment(namespace)).append('/').append(segment(podName)).append('/').append(segment(container));
         List<String> query = new ArrayList<>();
         if (options.tailLines() != null) {
-            query.add("tailLines=" + options.tailLines());
+            // More lines than a log holds means all of them; the agent reads an int.
+            query.add("tailLines=" + Math.min(options.tailLines(), Integer.MAX_VALUE));
         }
         if (options.follow()) {
             query.add("follow=true");

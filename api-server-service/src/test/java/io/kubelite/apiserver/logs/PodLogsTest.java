@@ -130,6 +130,15 @@ class PodLogsTest extends ApiServerTest {
     }
 
     @Test
+    void aTailLongerThanAnyLogAsksTheAgentForAllItHas() {
+        String pod = pod(agentNode(), "web");
+        agent.answer(exchange -> send(exchange, 200, TEXT, "all\n"));
+
+        assertThat(logs(pod, "tailLines=99999999999").code()).isEqualTo(200);
+        assertThat(agent.lastRequest()).isEqualTo("/containerLogs/default/" + pod + "/web?tailLines=" + Integer.MAX_VALUE);
+    }
+
+    @Test
     void aFollowedLogStreamsEachChunkAsTheAgentWritesIt() throws Exception {
         String pod = pod(agentNode(), "web");
         CountDownLatch firstChunkRead = new CountDownLatch(1);
