@@ -113,7 +113,7 @@ class AgentConfiguration {
                 machine.hostName() + "-" + ProcessHandle.current().pid(), properties.heartbeatInterval(),
                 properties.leaseDuration(), metrics);
         return new NodeAgent(nodeNames, new NodeRegistrar(store, template, clock), heartbeat, workers, syncer,
-                informer, relist, web);
+                informer, relist, web, metrics);
     }
 
     private static Set<String> hostedNodes(AgentProperties properties, MachineFacts machine) {

@@ -1,5 +1,6 @@
 package io.kubelite.agent;
 
+import io.kubelite.agent.metrics.AgentMetrics;
 import io.kubelite.agent.node.NodeHeartbeat;
 import io.kubelite.agent.node.NodeRegistrar;
 import io.kubelite.agent.pod.PodInformer;
@@ -25,10 +26,12 @@ final class NodeAgent implements SmartLifecycle {
     private final PodInformer informer;
     private final RuntimeRelist relist;
     private final WebServerApplicationContext web;
+    private final AgentMetrics metrics;
     private volatile boolean running;
 
     NodeAgent(List<String> nodeNames, NodeRegistrar registrar, NodeHeartbeat heartbeat, PodWorkers workers,
-              PodSyncer syncer, PodInformer informer, RuntimeRelist relist, WebServerApplicationContext web) {
+              PodSyncer syncer, PodInformer informer, RuntimeRelist relist, WebServerApplicationContext web,
+              AgentMetrics metrics) {
         this.nodeNames = nodeNames;
         this.registrar = registrar;
         this.heartbeat = heartbeat;
@@ -37,11 +40,12 @@ final class NodeAgent implements SmartLifecycle {
         this.informer = informer;
         this.relist = relist;
         this.web = web;
+        this.metrics = metrics;
     }
 
     @Override
     public void start() {
-        registrar.registerAll(nodeNames, web.getWebServer().getPort());
+        metrics.registered(registrar.registerAll(nodeNames, web.getWebServer().getPort()));
         heartbeat.start();
         workers.start(syncer::sync);
         relist.start();

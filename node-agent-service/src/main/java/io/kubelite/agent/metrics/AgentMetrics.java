@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * [kubelite_agent_status_writes_total{result}], container starts by result
  * [kubelite_agent_container_starts_total{result}], failed image pulls [kubelite_agent_image_pull_failures_total],
  * pods rejected by admission [kubelite_agent_pods_rejected_total{reason}], pod syncs that failed
- * [kubelite_agent_sync_failures_total] and the time of a pod sync [kubelite_agent_pod_sync_duration_seconds].
+ * [kubelite_agent_sync_failures_total], the time of a pod sync [kubelite_agent_pod_sync_duration_seconds] and of
+ * registering the nodes at start [kubelite_agent_registration_duration_seconds].
  */
 public final class AgentMetrics {
 
@@ -30,6 +31,7 @@ public final class AgentMetrics {
     private final Counter pullFailed;
     private final Counter syncFailed;
     private final Timer syncTime;
+    private final Timer registrationTime;
 
     public AgentMetrics(MeterRegistry registry, int hostedNodes) {
         this.registry = registry;
@@ -51,6 +53,8 @@ public final class AgentMetrics {
         syncTime = Timer.builder("kubelite.agent.pod.sync.duration").description("Time to reconcile one pod")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        registrationTime = Timer.builder("kubelite.agent.registration.duration")
+                .description("Time to create or update the hosted nodes at start").register(registry);
     }
 
     /** Registers a gauge of the pods in one phase, counted on demand. */
@@ -99,6 +103,10 @@ public final class AgentMetrics {
 
     public void syncFailed() {
         syncFailed.increment();
+    }
+
+    public void registered(Duration took) {
+        registrationTime.record(took);
     }
 
     public void synced(long nanos) {

@@ -9,6 +9,7 @@ import io.kubelite.store.ListOptions;
 import io.kubelite.store.ObjectStore;
 import io.kubelite.store.WriteOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +49,18 @@ public final class NodeRegistrar {
 
     /**
      * Creates the nodes that do not exist and brings the others' labels and status up to date; {@code port} is
-     * where this agent serves container logs.
+     * where this agent serves container logs. Returns how long it took.
      */
-    public void registerAll(List<String> nodeNames, int port) {
+    public Duration registerAll(List<String> nodeNames, int port) {
         long started = System.nanoTime();
         Map<String, ObjectNode> existing = store.list(ResourceKind.NODE, ListOptions.all()).items().stream()
                 .collect(Collectors.toMap(n -> n.path("metadata").path("name").asString(), Function.identity()));
         long created = nodeNames.stream().filter(name -> !existing.containsKey(name)).count();
         forEach(nodeNames, name -> register(name, existing.get(name), port));
-        log.info("Registered {} nodes ({} new) in {} ms: {}", nodeNames.size(), created,
-                (System.nanoTime() - started) / 1_000_000, describe(nodeNames));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("Registered {} nodes ({} new) in {} ms: {}", nodeNames.size(), created, took.toMillis(),
+                describe(nodeNames));
+        return took;
     }
 
     /** Sets {@code Ready=False} on every node, as a clean shutdown does. */
