@@ -12,16 +12,16 @@ import java.util.List;
  *   <li>the <em>slot model</em>: node capacities {@link SchedulingGraph.NodeCapacity#GUARANTEED guaranteed},
  *       so every flow fits. Round 1's optimum is the least objective among all placements within slots and
  *       guaranteed capacities ({@link BatchPlacement#modelOptimum()}); when round 1 fills no node whose
- *       guaranteed capacity is below its relaxed one, it is optimal among every placement that fits. Later
- *       rounds place what such nodes can still take, each only lowering the objective;</li>
+ *       guaranteed capacity is below its relaxed one, it is optimal among every placement that fits. Otherwise
+ *       the pods it left are offered one at a time to such nodes, each placement only lowering the objective;</li>
  *   <li>the <em>relaxation</em>: node capacities {@link SchedulingGraph.NodeCapacity#RELAXED relaxed}, so
  *       every placement that fits is a flow and round 1's optimum is a lower bound
  *       ({@link BatchPlacement#lowerBound()}). A node a round overfilled (classes mixed beyond one of its
  *       resources) gives pods back, one at a time, each time of the class requesting most of the most
  *       overfilled resource, until it fits; pods given back go to the next round.</li>
  * </ul>
- * Should the last allowed round still leave pods that may fit, they are placed one at a time, each on the
- * fitting node of least cost; so a pod stays pending only when no node can take it.
+ * Should the relaxation's last allowed round still give pods back, they are placed one at a time the same way,
+ * each on the fitting node of least cost; so a pod stays pending only when no node can take it.
  */
 public final class BatchPlanner {
 
@@ -66,7 +66,8 @@ public final class BatchPlanner {
         boolean provesOptimum = false;
         int round = 0;
         boolean more = true;
-        while (more && round < maxRounds) {
+        int lastRound = capacity == SchedulingGraph.NodeCapacity.GUARANTEED ? 1 : maxRounds;
+        while (more && round < lastRound) {
             round++;
             SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, allowed, capacity);
             FlowSolution solution = solver.solve(graph.network());
