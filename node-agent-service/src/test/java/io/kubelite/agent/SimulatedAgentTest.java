@@ -129,6 +129,18 @@ class SimulatedAgentTest {
     }
 
     @Test
+    void podsNotYetBoundAreLeftAloneWhileBoundOnesRun() {
+        ObjectNode pending = pod("pending", NODE, null, null);
+        ((ObjectNode) pending.get("spec")).remove("nodeName");
+        TestPods.create(store, pending);
+        TestPods.create(store, pod("bound-after-pending", NODE, null, null));
+
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(phase(TestPods.get(store, "bound-after-pending"))).isEqualTo("Running"));
+        assertThat(TestPods.get(store, "pending").path("status").has("containerStatuses")).isFalse();
+    }
+
+    @Test
     void aGracefullyDeletedPodHasItsContainersStoppedAndIsThenDeleted() {
         ObjectNode created = TestPods.create(store, pod("doomed", NODE, null, null));
         String uid = created.path("metadata").path("uid").asString();

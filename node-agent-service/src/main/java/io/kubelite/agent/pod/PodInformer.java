@@ -73,7 +73,8 @@ public final class PodInformer implements AutoCloseable {
     }
 
     private boolean hosted(Pod pod) {
-        return hostedNodes.contains(PodFacts.nodeName(pod));
+        String node = PodFacts.nodeName(pod);
+        return node != null && hostedNodes.contains(node);
     }
 
     private static Pod toPod(ObjectNode object) {
