@@ -30,6 +30,7 @@ public final class PodStartupBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WATCH_OPEN_LIMIT = Duration.ofSeconds(10);
+    private static final Duration CLEANUP_LIMIT = Duration.ofSeconds(120);
 
     private final Options options;
     private final ApiClient api;
@@ -58,7 +59,28 @@ public final class PodStartupBenchmark {
         try {
             return measure(namespace);
         } finally {
+            deletePodsAndWait(namespace);
             api.delete("/api/v1/namespaces/" + namespace);
+        }
+    }
+
+    /**
+     * Deletes the pods gracefully, so their node agents stop and remove the containers, and waits until they are
+     * gone: deleting the namespace alone removes the pods at once and leaves the cleanup to a later sync.
+     */
+    private void deletePodsAndWait(String namespace) throws Exception {
+        String podsPath = "/api/v1/namespaces/" + namespace + "/pods";
+        for (int i = 0; i < options.pods(); i++) {
+            api.delete(podsPath + "/pod-" + i);
+        }
+        long deadline = System.nanoTime() + CLEANUP_LIMIT.toNanos();
+        int left;
+        while ((left = JSON.readTree(api.get(podsPath).body()).path("items").size()) > 0) {
+            if (System.nanoTime() > deadline) {
+                System.err.println(left + " pods were still being deleted after " + CLEANUP_LIMIT.toSeconds() + " s");
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
         }
     }
 
