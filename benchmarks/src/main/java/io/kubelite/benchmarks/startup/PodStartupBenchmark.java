@@ -129,6 +129,7 @@ public final class PodStartupBenchmark {
                 sentAt.size(), seconds, sentAt.size() / seconds, createErrors.get());
 
         boolean settled = recorder.awaitSettled(sentAt.size(), Duration.ofSeconds(options.timeoutSeconds()));
+        String ended = recorder.endReason();
         recorder.cancel();
         Map<String, Long> running = recorder.runningArrivals();
         long[] latencies = sentAt.entrySet().stream().filter(e -> running.containsKey(e.getKey()))
@@ -140,7 +141,7 @@ public final class PodStartupBenchmark {
         recorder.failures().forEach((name, why) -> System.out.println("failed: " + name + ": " + why));
         if (!settled) {
             System.out.println("not every pod ran within " + options.timeoutSeconds() + " s"
-                    + (recorder.endReason() == null ? "" : " (" + recorder.endReason() + ")"));
+                    + (ended == null ? "" : " (" + ended + ")"));
         }
         return settled && createErrors.get() == 0 && recorder.failures().isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.kubelite.agent.pod;
 
+import io.kubelite.agent.PeriodicTask;
 import io.kubelite.agent.runtime.ContainerRuntime;
 import io.kubelite.agent.runtime.RuntimeContainer;
 import java.time.Duration;
@@ -8,12 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every sync period, lists what the runtime holds on the hosted nodes and wakes the pods whose containers changed
@@ -22,21 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuntimeRelist implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RuntimeRelist.class);
-
     private final ContainerRuntime runtime;
     private final Set<String> hostedNodes;
     private final PodInformer informer;
     private final PodCache cache;
     private final PodWorkers workers;
-    private final Duration period;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "runtime-relist");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final PeriodicTask task;
     private Map<String, String> lastSeen = Map.of();
-    private boolean failing;
 
     public RuntimeRelist(ContainerRuntime runtime, Set<String> hostedNodes, PodInformer informer, PodCache cache,
                          PodWorkers workers, Duration period) {
@@ -45,35 +33,24 @@ public final class RuntimeRelist implements AutoCloseable {
         this.informer = informer;
         this.cache = cache;
         this.workers = workers;
-        this.period = period;
+        this.task = new PeriodicTask("runtime-relist", "list the runtime's containers or the pods", period,
+                this::relist);
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::relist, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        task.start();
     }
 
     private void relist() {
-        try {
-            informer.syncIfNeeded();
-            Map<String, String> seen = fingerprints(runtime.containers(hostedNodes));
-            for (Map.Entry<String, String> pod : seen.entrySet()) {
-                if (!pod.getValue().equals(lastSeen.get(pod.getKey())) || cache.get(pod.getKey()) == null) {
-                    workers.enqueue(pod.getKey());
-                }
-            }
-            lastSeen.keySet().stream().filter(uid -> !seen.containsKey(uid)).forEach(workers::enqueue);
-            lastSeen = seen;
-            if (failing) {
-                log.info("Listing the runtime and the store works again");
-                failing = false;
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                log.warn("Could not list the runtime's containers or the pods ({}); trying again every {}",
-                        e.getMessage(), period);
-                failing = true;
+        informer.syncIfNeeded();
+        Map<String, String> seen = fingerprints(runtime.containers(hostedNodes));
+        for (Map.Entry<String, String> pod : seen.entrySet()) {
+            if (!pod.getValue().equals(lastSeen.get(pod.getKey())) || cache.get(pod.getKey()) == null) {
+                workers.enqueue(pod.getKey());
             }
         }
+        lastSeen.keySet().stream().filter(uid -> !seen.containsKey(uid)).forEach(workers::enqueue);
+        lastSeen = seen;
     }
 
     /** Per pod uid, the ids and states of its containers: a change means something happened to them. */
@@ -89,11 +66,6 @@ public final class RuntimeRelist implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
     }
 }
