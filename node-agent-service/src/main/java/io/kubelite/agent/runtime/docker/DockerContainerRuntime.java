@@ -3,6 +3,7 @@ package io.kubelite.agent.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -156,6 +157,11 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
             docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
             // already removed
+        } catch (ConflictException e) {
+            // "removal of container ... is already in progress": another sync got there first
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw e;
+            }
         }
         inspected.remove(containerId);
     }
