@@ -88,7 +88,7 @@ public final class BatchPlanner {
                 if (givenBackPods > 0) {
                     throw new IllegalStateException("a guaranteed node capacity let the flow overfill a node");
                 }
-                boolean fillsAConservativeNode = graph.fillsAConservativeNode(solution);
+                boolean fillsAConservativeNode = graph.fillsAConservativeNode(placed);
                 provesOptimum |= round == 1 && !fillsAConservativeNode;
                 more = pendingPods > 0 && fillsAConservativeNode;
             } else {

@@ -1,11 +1,15 @@
 package io.kubelite.scheduler.flow;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * One round of a batch as a flow network. Flow nodes: one per pod class (supplying its remaining pods), one
- * per cluster node, and the sink (demanding them all). Arcs:
+ * per group of interchangeable cluster nodes, and the sink (demanding them all). Arcs:
  * <ul>
  *   <li>class → node, only where the filter allows the class and at least one pod of it fits the node's free
  *       resources; its capacity is the class's <em>slots</em> on the node, how many of its pods alone fit
@@ -15,8 +19,12 @@ import java.util.stream.IntStream;
  *   <li>class → sink, the "unscheduled" arc: capacity the class's count, cost {@link #pendingCost}, more than
  *       any augmenting path of placements can cost, so a pod stays pending only when no slot is left for it.</li>
  * </ul>
- * The integral flows of the network are exactly the placements that keep every class within its slots and
- * every node within its capacity; with {@link NodeCapacity#GUARANTEED} each of them fits every resource.
+ * Cluster nodes whose arcs and capacity are equal (same classes allowed, same slots and costs: in a cluster of
+ * a few machine types, most nodes) are interchangeable, so k of them become one flow node whose arcs carry k
+ * times as much; {@link #decode} deals a group's flow evenly back to its nodes, which is a flow of the same
+ * cost in the network of single nodes. The integral flows of the network are exactly the placements that keep
+ * every class within its slots and every node within its capacity, up to that dealing; with
+ * {@link NodeCapacity#GUARANTEED} each of them fits every resource.
  */
 final class SchedulingGraph {
 
@@ -40,12 +48,11 @@ final class SchedulingGraph {
     private final FlowNetwork network;
     private final int sink;
     private final int[] pendingArc;
-    private final int[] nodeArc;
     private final int[] nodeCapacity;
     private final boolean[] conservative;
-    private int[] arcClass;
-    private int[] arcNode;
-    private int placementArcs;
+    private final List<int[]> groupMembers = new ArrayList<>();
+    private final List<NodeRow> groupRows;
+    private final int[] firstArcOfGroup;
 
     /**
      * @param remaining pods of each class still to place
@@ -59,30 +66,73 @@ final class SchedulingGraph {
         this.remaining = remaining;
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
-        this.sink = classes + nodes;
-        this.network = new FlowNetwork(classes + nodes + 1, classes * 8 + nodes + classes);
-        this.pendingArc = new int[classes];
-        this.nodeArc = new int[nodes];
         this.nodeCapacity = new int[nodes];
         this.conservative = new boolean[nodes];
-        this.arcClass = new int[network.arcCount() + 1024];
-        this.arcNode = new int[arcClass.length];
+        this.pendingArc = new int[classes];
+        this.groupRows = groupInterchangeableNodes(free, placed, allowed, capacity);
+        this.firstArcOfGroup = new int[groupRows.size()];
+        this.sink = classes + groupRows.size();
+        this.network = new FlowNetwork(sink + 1, classes * 8 + groupRows.size() + classes);
         long total = 0;
         for (int c = 0; c < classes; c++) {
             network.setSupply(c, remaining[c]);
             total += remaining[c];
         }
         network.setSupply(sink, (int) -total);
+        for (int g = 0; g < groupRows.size(); g++) {
+            firstArcOfGroup[g] = network.arcCount();
+            addPlacementArcs(g, groupRows.get(g), groupMembers.get(g).length);
+        }
+        for (int g = 0; g < groupRows.size(); g++) {
+            long size = groupMembers.get(g).length;
+            network.addArc(classes + g, sink, (int) Math.min(size * groupRows.get(g).capacity(), total), 0);
+        }
+        for (int c = 0; c < classes; c++) {
+            pendingArc[c] = network.addArc(c, sink, remaining[c], pendingCost(problem));
+        }
+    }
+
+    /**
+     * What one cluster node contributes to the network: its capacity and its placement arcs as (class, pods,
+     * cost per pod) triples. Nodes of equal rows are interchangeable in the network.
+     */
+    private record NodeRow(int capacity, int[] arcs) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NodeRow row && row.capacity == capacity && Arrays.equals(row.arcs, arcs);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * capacity + Arrays.hashCode(arcs);
+        }
+    }
+
+    /**
+     * Computes each node's row and groups the nodes of equal rows, in order of first appearance; returns the
+     * rows of the groups, whose members go to {@link #groupMembers}. Nodes no class can use join no group.
+     */
+    private List<NodeRow> groupInterchangeableNodes(long[][] free, int[][] placed, boolean[][] allowed,
+            NodeCapacity capacity) {
+        int classes = problem.classCount();
         int[][] largestFirst = largestRequestFirst(problem.classRequests());
         int[] slots = new int[classes];
-        for (int n = 0; n < nodes; n++) {
-            nodeArc[n] = -1;
+        Map<NodeRow, Integer> groupOfRow = new HashMap<>();
+        List<NodeRow> rows = new ArrayList<>();
+        List<int[]> members = new ArrayList<>();
+        int[] memberCount = new int[0];
+        int[] groupOfNode = new int[problem.nodeCount()];
+        RowBuilder arcs = new RowBuilder();
+        for (int n = 0; n < problem.nodeCount(); n++) {
+            groupOfNode[n] = -1;
+            arcs.clear();
             long slotSum = 0;
             for (int c = 0; c < classes; c++) {
                 slots[c] = remaining[c] == 0 || !allowed[c][n] ? 0
                         : (int) Math.min(remaining[c], slots(problem.classRequests()[c], free[n]));
                 if (slots[c] > 0) {
-                    addPlacementArcs(c, n, placed[c][n], slots[c]);
+                    addRowArcs(arcs, c, n, placed[c][n], slots[c]);
                     slotSum += slots[c];
                 }
             }
@@ -93,10 +143,43 @@ final class SchedulingGraph {
             long relaxed = Math.min(slotSum, relaxedCapacity(problem.classRequests(), slots, free[n]));
             conservative[n] = guaranteed < relaxed;
             nodeCapacity[n] = (int) (capacity == NodeCapacity.GUARANTEED ? guaranteed : relaxed);
-            nodeArc[n] = network.addArc(classes + n, sink, nodeCapacity[n], 0);
+            NodeRow row = new NodeRow(nodeCapacity[n], arcs.toArray());
+            int group = groupOfRow.computeIfAbsent(row, r -> {
+                rows.add(r);
+                return rows.size() - 1;
+            });
+            if (group == memberCount.length) {
+                memberCount = Arrays.copyOf(memberCount, Math.max(16, group * 2));
+            }
+            memberCount[group]++;
+            groupOfNode[n] = group;
         }
-        for (int c = 0; c < classes; c++) {
-            pendingArc[c] = network.addArc(c, sink, remaining[c], pendingCost(problem));
+        for (int g = 0; g < rows.size(); g++) {
+            members.add(new int[memberCount[g]]);
+            memberCount[g] = 0;
+        }
+        for (int n = 0; n < groupOfNode.length; n++) {
+            int group = groupOfNode[n];
+            if (group >= 0) {
+                members.get(group)[memberCount[group]++] = n;
+            }
+        }
+        groupMembers.addAll(members);
+        return rows;
+    }
+
+    /**
+     * A group of k interchangeable nodes as one flow node: each arc of the row takes k times its pods (k nodes
+     * filled band by band cost what the k-fold arcs cost), at most the class's remaining pods; the group's sink
+     * arc takes k times the node capacity.
+     */
+    private void addPlacementArcs(int group, NodeRow row, int size) {
+        int node = problem.classCount() + group;
+        int[] arcs = row.arcs();
+        for (int i = 0; i < arcs.length; i += 3) {
+            int podClass = arcs[i];
+            network.addArc(podClass, node, (int) Math.min((long) size * arcs[i + 1], remaining[podClass]),
+                    arcs[i + 2]);
         }
     }
 
@@ -173,7 +256,7 @@ final class SchedulingGraph {
     }
 
     /** One arc per run of bands of equal cost, covering pods {@code alreadyPlaced .. alreadyPlaced+slots-1}. */
-    private void addPlacementArcs(int podClass, int node, int alreadyPlaced, int slots) {
+    private void addRowArcs(RowBuilder arcs, int podClass, int node, int alreadyPlaced, int slots) {
         int bandCost = 0;
         int first = bands.bandOf(alreadyPlaced);
         for (int band = 0; band < first; band++) {
@@ -185,39 +268,61 @@ final class SchedulingGraph {
         for (int band = first, start = alreadyPlaced; start < end; band++) {
             bandCost = bands.costOf(problem.cost(), podClass, node, band, bandCost);
             if (bandCost != runCost && start > runStart) {
-                remember(network.addArc(podClass, problem.classCount() + node, start - runStart, runCost), podClass,
-                        node);
+                arcs.add(podClass, start - runStart, runCost);
                 runStart = start;
             }
             runCost = bandCost;
             start = (int) Math.min(end, (long) bands.endOf(band));
         }
-        remember(network.addArc(podClass, problem.classCount() + node, end - runStart, runCost), podClass, node);
+        arcs.add(podClass, end - runStart, runCost);
     }
 
-    private void remember(int arc, int podClass, int node) {
-        if (arc >= arcClass.length) {
-            arcClass = Arrays.copyOf(arcClass, arc * 2);
-            arcNode = Arrays.copyOf(arcNode, arc * 2);
+    /** A growing int array of (class, pods, cost) triples, reused from node to node. */
+    private static final class RowBuilder {
+        private int[] values = new int[48];
+        private int size;
+
+        void clear() {
+            size = 0;
         }
-        arcClass[arc] = podClass;
-        arcNode[arc] = node;
-        placementArcs = arc + 1;
+
+        void add(int podClass, int pods, int cost) {
+            if (size + 3 > values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = podClass;
+            values[size++] = pods;
+            values[size++] = cost;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     FlowNetwork network() {
         return network;
     }
 
-    /** Adds each placement arc's flow to {@code counts[class][node]}; returns the pods sent to pending per class. */
+    /**
+     * Adds the flow to {@code counts[class][node]} and returns the pods sent to pending per class. A group's
+     * flow goes back to its nodes either dealt in turn or packed into as few nodes as possible; both keep
+     * every node within its slots and capacity and cost what the flow paid.
+     */
     int[] decode(FlowSolution solution, int[][] counts) {
         if (!solution.feasible()) {
             throw new IllegalStateException("the pending arcs make every batch feasible, yet the flow was not");
         }
-        for (int arc = 0; arc < placementArcs; arc++) {
-            int flow = solution.flow(arc);
-            if (flow > 0 && network.tail(arc) < problem.classCount() && network.head(arc) != sink) {
-                counts[arcClass[arc]][arcNode[arc]] += flow;
+        for (int g = 0; g < groupRows.size(); g++) {
+            if (groupMembers.get(g).length == 1) {
+                int[] arcs = groupRows.get(g).arcs();
+                for (int i = 0, arc = firstArcOfGroup[g]; i < arcs.length; i += 3, arc++) {
+                    counts[arcs[i]][groupMembers.get(g)[0]] += solution.flow(arc);
+                }
+            } else if (scorePacks(g)) {
+                pack(g, solution, counts);
+            } else {
+                deal(g, solution, counts);
             }
         }
         int[] pending = new int[remaining.length];
@@ -228,13 +333,107 @@ final class SchedulingGraph {
     }
 
     /**
-     * Whether the flow fills some node to a capacity below what the relaxation allows there: only then can
-     * the relaxation do better, and only then may a later round place more.
+     * Whether the caller's cost falls as the group's nodes fill, for every class, beyond what the bands price
+     * (MostAllocated): the model is indifferent to how pods of a flat band are spread, the score is not.
      */
-    boolean fillsAConservativeNode(FlowSolution solution) {
-        for (int n = 0; n < nodeArc.length; n++) {
-            if (conservative[n] && solution.flow(nodeArc[n]) == nodeCapacity[n]) {
-                return true;
+    private boolean scorePacks(int group) {
+        int node = groupMembers.get(group)[0];
+        int[] arcs = groupRows.get(group).arcs();
+        int beyondBands = bands.bands() * bands.width();
+        for (int i = 0; i < arcs.length; i += 3) {
+            if (problem.cost().cost(arcs[i], node, beyondBands) > problem.cost().cost(arcs[i], node, 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Deals the group's pods to its nodes in turn, class after class: each node gets an equal share of each
+     * class and of the group's total (within one pod), and convex band costs make equal shares cost what the
+     * k-fold arcs charged.
+     */
+    private void deal(int group, FlowSolution solution, int[][] counts) {
+        int[] members = groupMembers.get(group);
+        int[] classFlow = new int[problem.classCount()];
+        int[] arcs = groupRows.get(group).arcs();
+        for (int i = 0, arc = firstArcOfGroup[group]; i < arcs.length; i += 3, arc++) {
+            classFlow[arcs[i]] += solution.flow(arc);
+        }
+        int next = 0;
+        for (int c = 0; c < classFlow.length; c++) {
+            int share = classFlow[c] / members.length;
+            int extra = classFlow[c] % members.length;
+            for (int member : members) {
+                counts[c][member] += share;
+            }
+            for (int i = 0; i < extra; i++) {
+                counts[c][members[(next + i) % members.length]]++;
+            }
+            next = (next + extra) % members.length;
+        }
+    }
+
+    /**
+     * Packs the group's pods into its first nodes. A run the flow filled (k times its pods) gives each node its
+     * pods; band costs rise from run to run, so a class has at most one partly used run, and its pods cost
+     * the same on any node. Those go node by node, each taking as many as its capacity and the run allow,
+     * less only what the nodes after it could not take.
+     */
+    private void pack(int group, FlowSolution solution, int[][] counts) {
+        int[] members = groupMembers.get(group);
+        int k = members.length;
+        int[] arcs = groupRows.get(group).arcs();
+        int runs = arcs.length / 3;
+        int[] partial = new int[runs];
+        int room = groupRows.get(group).capacity();
+        for (int i = 0, arc = firstArcOfGroup[group]; i < runs; i++, arc++) {
+            int flow = solution.flow(arc);
+            int podClass = arcs[3 * i];
+            int runPods = arcs[3 * i + 1];
+            if (flow == (long) k * runPods) {
+                for (int member : members) {
+                    counts[podClass][member] += runPods;
+                }
+                room -= runPods;
+            } else {
+                partial[i] = flow;
+            }
+        }
+        for (int m = 0; m < k; m++) {
+            int after = k - 1 - m;
+            int[] take = new int[runs];
+            int left = room;
+            for (int i = 0; i < runs; i++) {
+                take[i] = (int) Math.max(0, partial[i] - (long) after * arcs[3 * i + 1]);
+                left -= take[i];
+            }
+            for (int i = 0; i < runs && left > 0; i++) {
+                int more = Math.min(left, Math.min(arcs[3 * i + 1], partial[i]) - take[i]);
+                take[i] += more;
+                left -= more;
+            }
+            for (int i = 0; i < runs; i++) {
+                counts[arcs[3 * i]][members[m]] += take[i];
+                partial[i] -= take[i];
+            }
+        }
+    }
+
+    /**
+     * Whether the round's placement ({@code placed[class][node]}) fills some node to a capacity below what the
+     * relaxation allows there: only then can the relaxation do better, and only then may a later round place more.
+     */
+    boolean fillsAConservativeNode(int[][] placed) {
+        for (int n = 0; n < nodeCapacity.length; n++) {
+            if (conservative[n]) {
+                int total = 0;
+                for (int[] classOnNodes : placed) {
+                    total += classOnNodes[n];
+                }
+                if (total == nodeCapacity[n]) {
+                    return true;
+                }
             }
         }
         return false;

@@ -218,6 +218,54 @@ class BatchPlannerTest {
         assertFits(smallCase.toString(), problem, placement);
     }
 
+    /** A small batch on nodes of at most two machine types: 1-3 classes, 2-4 nodes, 1-3 bands. */
+    record IdenticalNodesCase(long seed, int classes, int nodes, int bands) {
+    }
+
+    static Stream<IdenticalNodesCase> identicalNodesBatches() {
+        Random seeds = new Random(20260106L);
+        return IntStream.range(0, 270).mapToObj(i -> new IdenticalNodesCase(seeds.nextLong(), 1 + i % 3,
+                2 + i / 3 % 3, 1 + i / 9 % 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("identicalNodesBatches")
+    void mergesInterchangeableNodesAndStillReachesTheSlotModelsOptimumExactly(IdenticalNodesCase smallCase) {
+        Random random = new Random(smallCase.seed());
+        int classes = smallCase.classes();
+        long[][] types = {{1000L * (1 + random.nextInt(4)), 1024L * (1 + random.nextInt(4)), 1 + random.nextInt(6)},
+                {1000L * (1 + random.nextInt(4)), 1024L * (1 + random.nextInt(4)), 1 + random.nextInt(6)}};
+        long[][] allocatable = new long[smallCase.nodes()][];
+        for (int n = 0; n < allocatable.length; n++) {
+            allocatable[n] = types[n == 0 ? 0 : random.nextInt(types.length)].clone();
+        }
+        int[] counts = new int[classes];
+        long[][] requests = new long[classes][];
+        for (int c = 0; c < classes; c++) {
+            counts[c] = random.nextInt(4);
+            requests[c] = new long[] {100L * (1 + random.nextInt(20)), 128L * (1 + random.nextInt(16)), 1};
+        }
+        boolean spread = random.nextBoolean();
+        PlacementProblem problem = problem(counts, requests, allocatable, (c, n) -> true, spread ? 1 : 0,
+                spread ? 0 : 1);
+        CostBands costBands = new CostBands(smallCase.bands(), 1);
+        BatchPlanner planner = new BatchPlanner(costBands, 4);
+
+        BatchPlacement placement = planner.place(problem);
+
+        assertThat(planner.slotModelNetwork(problem).nodeCount()).as("%s: flow nodes", smallCase)
+                .isLessThanOrEqualTo(classes + types.length + 1);
+        assertThat(placement.modelOptimum()).as("%s: slot model optimum", smallCase)
+                .isEqualTo(BruteForcePlacement.bestSlotModelObjective(problem, costBands));
+        long best = BruteForcePlacement.bestObjective(problem, costBands);
+        assertThat(placement.objective()).as("%s: objective", smallCase)
+                .isLessThanOrEqualTo(placement.modelOptimum()).isGreaterThanOrEqualTo(best);
+        if (placement.optimal()) {
+            assertThat(placement.objective()).as("%s: objective said to be optimal", smallCase).isEqualTo(best);
+        }
+        assertFits(smallCase.toString(), problem, placement);
+    }
+
     /** A batch of one resource: 1-2 classes on 1-3 nodes, each shape equally often. */
     record SingleResourceCase(long seed, int classes, int nodes) {
     }
