@@ -13,6 +13,7 @@ import io.kubelite.agent.pod.PodWorkers;
 import io.kubelite.agent.pod.RuntimeRelist;
 import io.kubelite.agent.runtime.ContainerRuntime;
 import io.kubelite.agent.runtime.docker.DockerContainerRuntime;
+import io.kubelite.store.cluster.ClusterIdentity;
 import io.kubelite.agent.runtime.docker.DockerProperties;
 import io.kubelite.agent.runtime.simulated.SimulatedContainerRuntime;
 import io.kubelite.store.ObjectStore;
@@ -47,8 +48,8 @@ class AgentConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "kubelite.agent.runtime", havingValue = AgentProperties.DOCKER, matchIfMissing = true)
     @ConditionalOnMissingBean(ContainerRuntime.class)
-    DockerContainerRuntime dockerContainerRuntime(DockerProperties properties) {
-        return DockerContainerRuntime.connect(properties);
+    DockerContainerRuntime dockerContainerRuntime(DockerProperties properties, ClusterIdentity cluster) {
+        return DockerContainerRuntime.connect(properties, cluster.uid());
     }
 
     @Bean

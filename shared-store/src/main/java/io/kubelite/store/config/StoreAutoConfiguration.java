@@ -2,6 +2,7 @@ package io.kubelite.store.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.kubelite.store.ObjectStore;
+import io.kubelite.store.cluster.ClusterIdentity;
 import io.kubelite.store.compaction.ChangeLogCompactor;
 import io.kubelite.store.lease.NodeLeaseStore;
 import io.kubelite.store.postgres.PostgresObjectStore;
@@ -20,8 +21,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * What every service gets by depending on shared-store: the database (external or embedded), its
- * connection pool (Flyway migrates it), the object store, node leases, the watch dispatcher and the
- * change-log compaction, each stopped cleanly on shutdown.
+ * connection pool (Flyway migrates it), the object store, node leases, the cluster's identity, the watch
+ * dispatcher and the change-log compaction, each stopped cleanly on shutdown.
  */
 @AutoConfiguration(before = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 @EnableConfigurationProperties(KubeliteProperties.class)
@@ -66,5 +67,11 @@ public class StoreAutoConfiguration {
     @DependsOnDatabaseInitialization
     NodeLeaseStore nodeLeaseStore(DataSource dataSource) {
         return new NodeLeaseStore(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    ClusterIdentity clusterIdentity(DataSource dataSource) {
+        return new ClusterIdentity(dataSource);
     }
 }

@@ -44,6 +44,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final DockerClient docker;
+    private final String clusterUid;
     /**
      * What inspect said about each listed container, kept while the listed state is unchanged: a running
      * container's start time and address, and an ended container's exit, never change, so a relist every
@@ -52,13 +53,15 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
     private final Map<String, RuntimeContainer> inspected = new ConcurrentHashMap<>();
     private volatile Integer engineCpus;
 
-    public DockerContainerRuntime(DockerClient docker) {
+    /** @param clusterUid the uid of the cluster whose containers this runtime runs and lists, and no others */
+    public DockerContainerRuntime(DockerClient docker, String clusterUid) {
         this.docker = docker;
+        this.clusterUid = clusterUid;
     }
 
     /** A runtime talking to the engine at {@code properties.host()}, at the engine's own API version. */
-    public static DockerContainerRuntime connect(DockerProperties properties) {
-        return new DockerContainerRuntime(client(properties));
+    public static DockerContainerRuntime connect(DockerProperties properties, String clusterUid) {
+        return new DockerContainerRuntime(client(properties), clusterUid);
     }
 
     static DockerClient client(DockerProperties properties) {
@@ -80,7 +83,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
         }
         List<com.github.dockerjava.api.model.Container> listed = docker.listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(List.of(ContainerIdentity.NODE))
+                .withLabelFilter(Map.of(ContainerIdentity.CLUSTER, clusterUid))
                 .exec();
         List<RuntimeContainer> found = new ArrayList<>();
         Set<String> listedIds = new HashSet<>();
@@ -120,7 +123,7 @@ public class DockerContainerRuntime implements ContainerRuntime, AutoCloseable {
 
     @Override
     public RuntimeContainer start(PodRef pod, Container container, int attempt) throws ContainerStartException {
-        ContainerIdentity identity = new ContainerIdentity(pod, container.name(), attempt);
+        ContainerIdentity identity = new ContainerIdentity(clusterUid, pod, container.name(), attempt);
         String id;
         try {
             id = ContainerSpecs.apply(docker.createContainerCmd(container.image()), identity, container, engineCpus())

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ContainerIdentityTest {
 
     private final ContainerIdentity identity =
-            new ContainerIdentity(new PodRef("node-1", "prod", "web-7", "uid-1"), "nginx", 4);
+            new ContainerIdentity("0f3c5a9e-1111-2222-3333-444455556666", new PodRef("node-1", "prod", "web-7", "uid-1"),
+                    "nginx", 4);
 
     @Test
     void readsBackFromItsLabels() {
@@ -18,8 +19,8 @@ class ContainerIdentityTest {
     }
 
     @Test
-    void namesTheDockerContainerAfterNodePodContainerAndAttempt() {
-        assertThat(identity.dockerName()).isEqualTo("kubelite_node-1_prod_web-7_nginx_4");
+    void namesTheDockerContainerAfterNodePodContainerAttemptAndCluster() {
+        assertThat(identity.dockerName()).isEqualTo("kubelite_node-1_prod_web-7_nginx_4_0f3c5a9e");
     }
 
     @Test
@@ -28,9 +29,12 @@ class ContainerIdentityTest {
         badAttempt.put(ContainerIdentity.ATTEMPT, "first");
         Map<String, String> noUid = new HashMap<>(identity.labels());
         noUid.remove(ContainerIdentity.POD_UID);
+        Map<String, String> noCluster = new HashMap<>(identity.labels());
+        noCluster.remove(ContainerIdentity.CLUSTER);
 
         assertThat(ContainerIdentity.fromLabels(badAttempt)).isEmpty();
         assertThat(ContainerIdentity.fromLabels(noUid)).isEmpty();
+        assertThat(ContainerIdentity.fromLabels(noCluster)).isEmpty();
         assertThat(ContainerIdentity.fromLabels(Map.of("maintainer", "someone"))).isEmpty();
         assertThat(ContainerIdentity.fromLabels(null)).isEmpty();
     }

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +60,14 @@ class DockerContainerRuntimeTest {
         RuntimeContainer started = runtime.start(pod, spec, 2);
 
         InspectContainerResponse inspected = docker.inspectContainerCmd(started.id()).exec();
-        assertThat(inspected.getName()).isEqualTo("/kubelite_" + node + "_default_greeter-pod_greeter_2");
+        assertThat(inspected.getName()).isEqualTo("/kubelite_" + node + "_default_greeter-pod_greeter_2_"
+                + DockerTestEngine.TEST_CLUSTER.substring(0, 8));
         assertThat(inspected.getConfig().getEntrypoint()).containsExactly("sh", "-c");
         assertThat(inspected.getConfig().getCmd()).containsExactly("echo \"$GREETING from $(pwd)\"; echo \"$EMPTY-end\"");
         assertThat(inspected.getConfig().getEnv()).contains("GREETING=hello", "EMPTY=");
         assertThat(inspected.getConfig().getWorkingDir()).isEqualTo("/tmp");
         assertThat(inspected.getConfig().getLabels()).containsAllEntriesOf(Map.of(
+                "io.kubelite.cluster", DockerTestEngine.TEST_CLUSTER,
                 "io.kubelite.node", node,
                 "io.kubelite.pod.namespace", "default",
                 "io.kubelite.pod.name", "greeter-pod",
@@ -201,6 +204,17 @@ class DockerContainerRuntimeTest {
         } finally {
             DockerTestEngine.removeAll(otherNode);
         }
+    }
+
+    @Test
+    void containersOfAnotherClusterOnTheSameEngineAreNeverListed() throws Exception {
+        DockerContainerRuntime otherCluster = new DockerContainerRuntime(docker, UUID.randomUUID().toString());
+        RuntimeContainer mine = runtime.start(pod(node, "same-name"), shell("c", "sleep 30"), 0);
+        RuntimeContainer theirs = otherCluster.start(pod(node, "same-name"), shell("c", "sleep 30"), 0);
+
+        assertThat(runtime.containers(Set.of(node))).extracting(RuntimeContainer::id).containsExactly(mine.id());
+        assertThat(otherCluster.containers(Set.of(node))).extracting(RuntimeContainer::id)
+                .containsExactly(theirs.id());
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 final class DockerTestEngine {
 
     static final String IMAGE = "kubelite/busybox:1";
+    /** The cluster uid this JVM's containers carry, so that no other cluster's agent counts them as its own. */
+    static final String TEST_CLUSTER = UUID.randomUUID().toString();
     private static final String SETUP = "start one and build the test image with `deploy/docker-engine start && "
             + "deploy/docker-engine image`, then `eval \"$(deploy/docker-engine env)\"` (deploy/kube-lite test does all of this)";
 
@@ -48,7 +50,7 @@ final class DockerTestEngine {
                 fail("The Docker engine on " + properties.host() + " lacks the test image " + IMAGE + ": " + SETUP);
             }
             docker = client;
-            runtime = new DockerContainerRuntime(client);
+            runtime = new DockerContainerRuntime(client, TEST_CLUSTER);
         }
         return docker;
     }
