@@ -5,7 +5,7 @@
 #
 #   benchmarks/run-pod-startup-benchmark.sh simulated|docker [tool options]   e.g. docker --pods 200 --rate 20
 #
-# simulated: one agent hosting KUBELITE_NODES (default 2) virtual nodes; docker: that many agents running
+# simulated: KUBELITE_NODES (default 2) agents, each simulating one node; docker: that many agents running
 # real containers of the local image kubelite/busybox:1. KEEP_HOME=1 keeps the temporary home afterwards.
 set -euo pipefail
 

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runtime           {@code docker} (default) or {@code simulated}
  * @param nodes             simulated runtime only: how many virtual nodes this process hosts (1), named
  *                          {@code <node-name>-1} to {@code <node-name>-N}
+ * @param firstNode         simulated runtime only: the number the first virtual node's name ends in (1), so that
+ *                          several agents share one prefix: {@code first-node=3} and {@code nodes=2} host
+ *                          {@code <node-name>-3} and {@code <node-name>-4}
  * @param address           the address the nodes report as {@code InternalIP}, where the API server fetches
  *                          container logs; default the machine's first non-loopback IPv4 address
  * @param capacity          what each node offers; allocatable is the same
@@ -29,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AgentProperties(String nodeName,
                               @DefaultValue("docker") String runtime,
                               @DefaultValue("1") int nodes,
+                              @DefaultValue("1") int firstNode,
                               String address,
                               @DefaultValue Capacity capacity,
                               @DefaultValue("2s") Duration heartbeatInterval,
@@ -61,7 +65,7 @@ public record AgentProperties(String nodeName,
             return List.of(nodeName == null ? hostName : nodeName);
         }
         String prefix = nodeName == null ? "sim" : nodeName;
-        return IntStream.rangeClosed(1, nodes).mapToObj(i -> prefix + "-" + i).toList();
+        return IntStream.range(firstNode, firstNode + nodes).mapToObj(i -> prefix + "-" + i).toList();
     }
 
     /**
