@@ -8,7 +8,7 @@ import io.kubelite.scheduler.cache.ClusterCache;
 import io.kubelite.scheduler.cache.ClusterInformer;
 import io.kubelite.scheduler.algorithm.MinCostFlowAlgorithm;
 import io.kubelite.scheduler.framework.SchedulingProfile;
-import io.kubelite.scheduler.leader.LeaderElector;
+import io.kubelite.store.leader.LeaderElector;
 import io.kubelite.scheduler.loop.SchedulerMetrics;
 import io.kubelite.scheduler.loop.SchedulingLoop;
 import io.kubelite.scheduler.plugins.InTreePlugins;

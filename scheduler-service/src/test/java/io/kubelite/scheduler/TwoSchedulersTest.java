@@ -10,7 +10,7 @@ import io.kubelite.model.ResourceKind;
 import io.kubelite.model.core.Pod;
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PodInfo;
-import io.kubelite.scheduler.leader.LeaderElector;
+import io.kubelite.store.leader.LeaderElector;
 import io.kubelite.scheduler.testing.StoreObjects;
 import io.kubelite.store.ListOptions;
 import io.kubelite.store.Watch;

@@ -1,7 +1,7 @@
 package io.kubelite.scheduler.loop;
 
 import io.kubelite.scheduler.cache.ClusterCache;
-import io.kubelite.scheduler.leader.LeaderElector;
+import io.kubelite.store.leader.LeaderElector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

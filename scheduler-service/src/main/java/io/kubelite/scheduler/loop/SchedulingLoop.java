@@ -11,7 +11,7 @@ import io.kubelite.scheduler.cache.PendingPod;
 import io.kubelite.scheduler.cache.ReportedFailure;
 import io.kubelite.scheduler.cache.SchedulingRound;
 import io.kubelite.scheduler.framework.PodInfo;
-import io.kubelite.scheduler.leader.LeaderElector;
+import io.kubelite.store.leader.LeaderElector;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

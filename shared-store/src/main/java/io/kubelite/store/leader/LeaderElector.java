@@ -1,4 +1,4 @@
-package io.kubelite.scheduler.leader;
+package io.kubelite.store.leader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
