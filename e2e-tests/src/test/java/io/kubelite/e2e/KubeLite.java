@@ -40,6 +40,7 @@ final class KubeLite implements AutoCloseable {
                 "KUBELITE_HOME", home.toString(),
                 "KUBELITE_API_PORT", Integer.toString(apiPort),
                 "KUBELITE_SCHEDULER_PORT", Integer.toString(freePort()),
+                "KUBELITE_CONTROLLER_MANAGER_PORT", Integer.toString(freePort()),
                 "KUBELITE_AGENT_PORT", Integer.toString(agentPort),
                 "KUBELITE_NODES", Integer.toString(nodes),
                 "KUBELITE_RUNTIME", runtime);
