@@ -57,8 +57,10 @@ public interface ObjectStore {
 
     /**
      * Deletes an object, returning its last state. A pod bound to a node with a grace period left,
-     * or an object with finalizers, is only marked (deletionTimestamp) and returned as marked.
-     * Deleting a namespace deletes everything in it.
+     * or an object with finalizers, is only marked (deletionTimestamp) and returned as marked; removing
+     * the last finalizer of a marked object (through update) then deletes it. The Orphan and Foreground
+     * {@link PropagationPolicy propagation policies} add their finalizer, so the object waits for the
+     * garbage collector. Deleting a namespace deletes everything in it.
      */
     ObjectNode delete(ResourceKind kind, String namespace, String name, DeleteOptions options);
 

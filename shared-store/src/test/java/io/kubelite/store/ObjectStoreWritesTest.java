@@ -55,7 +55,7 @@ class ObjectStoreWritesTest {
     @Test
     void theDefaultNamespacesCannotBeDeleted() {
         for (String name : List.of("default", "kube-system")) {
-            for (DeleteOptions options : List.of(DeleteOptions.NONE, new DeleteOptions(null, null, 0L, true))) {
+            for (DeleteOptions options : List.of(DeleteOptions.NONE, new DeleteOptions(null, null, 0L, true, null))) {
                 StatusException e = failure(() -> store.delete(ResourceKind.NAMESPACE, null, name, options));
 
                 assertThat(e.code()).isEqualTo(403);
@@ -193,7 +193,7 @@ class ObjectStoreWritesTest {
         ObjectNode change = real.deepCopy();
         change.withObjectProperty("metadata").withObjectProperty("labels").put("x", "y");
         ObjectNode dryUpdated = store.update(ResourceKind.POD, change, WriteOptions.DRY_RUN);
-        store.delete(ResourceKind.POD, "default", "dry", new DeleteOptions(null, null, 0L, true));
+        store.delete(ResourceKind.POD, "default", "dry", new DeleteOptions(null, null, 0L, true, null));
 
         assertThat(dryUpdated.path("metadata").path("labels").path("x").asString()).isEqualTo("y");
         assertThat(store.get(ResourceKind.POD, "default", "dry")).isEqualTo(real);
@@ -207,12 +207,12 @@ class ObjectStoreWritesTest {
         ObjectNode created = store.create(ResourceKind.POD, pod(null, "preconditions"), WriteOptions.NONE);
 
         assertThat(failure(() -> store.delete(ResourceKind.POD, "default", "preconditions",
-                new DeleteOptions("other-uid", null, 0L, false))).code()).isEqualTo(409);
+                new DeleteOptions("other-uid", null, 0L, false, null))).code()).isEqualTo(409);
         assertThat(failure(() -> store.delete(ResourceKind.POD, "default", "preconditions",
-                new DeleteOptions(null, "1", 0L, false))).code()).isEqualTo(409);
+                new DeleteOptions(null, "1", 0L, false, null))).code()).isEqualTo(409);
 
         ObjectNode deleted = store.delete(ResourceKind.POD, "default", "preconditions",
-                new DeleteOptions(meta(created, "uid"), rv(created), null, false));
+                new DeleteOptions(meta(created, "uid"), rv(created), null, false, null));
         assertThat(revision(deleted)).isGreaterThan(revision(created));
         assertThat(failure(() -> store.get(ResourceKind.POD, "default", "preconditions")).code()).isEqualTo(404);
     }
@@ -255,6 +255,45 @@ class ObjectStoreWritesTest {
         store.update(ResourceKind.POD, none, WriteOptions.NONE);
 
         assertThat(failure(() -> store.get(ResourceKind.POD, "default", "finalized")).code()).isEqualTo(404);
+    }
+
+    @Test
+    void orphanAndForegroundDeletesMarkTheObjectWithTheirFinalizerAndBackgroundDeletesAtOnce() {
+        store.create(ResourceKind.POD, pod(null, "orphaned"), WriteOptions.NONE);
+        ObjectNode orphaned = store.delete(ResourceKind.POD, "default", "orphaned",
+                DeleteOptions.propagating(PropagationPolicy.ORPHAN));
+        assertThat(meta(orphaned, "deletionTimestamp")).isNotEmpty();
+        assertThat(orphaned.path("metadata").path("finalizers").toString()).isEqualTo("[\"orphan\"]");
+
+        store.create(ResourceKind.POD, pod(null, "foreground"), WriteOptions.NONE);
+        ObjectNode foreground = store.delete(ResourceKind.POD, "default", "foreground",
+                DeleteOptions.propagating(PropagationPolicy.FOREGROUND));
+        assertThat(foreground.path("metadata").path("finalizers").toString()).isEqualTo("[\"foregroundDeletion\"]");
+
+        store.create(ResourceKind.POD, pod(null, "background"), WriteOptions.NONE);
+        store.delete(ResourceKind.POD, "default", "background", DeleteOptions.propagating(PropagationPolicy.BACKGROUND));
+        assertThat(failure(() -> store.get(ResourceKind.POD, "default", "background")).code()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAgainWithAnotherPolicyReplacesTheGarbageCollectorFinalizerAndKeepsOthers() {
+        ObjectNode withFinalizer = pod(null, "switched");
+        ((ObjectNode) withFinalizer.get("metadata")).putArray("finalizers").add("example.com/keep");
+        store.create(ResourceKind.POD, withFinalizer, WriteOptions.NONE);
+        ObjectNode orphaned = store.delete(ResourceKind.POD, "default", "switched",
+                DeleteOptions.propagating(PropagationPolicy.ORPHAN));
+
+        assertThat(store.delete(ResourceKind.POD, "default", "switched", DeleteOptions.NONE))
+                .as("no policy keeps the earlier one").isEqualTo(orphaned);
+        ObjectNode foreground = store.delete(ResourceKind.POD, "default", "switched",
+                DeleteOptions.propagating(PropagationPolicy.FOREGROUND));
+
+        assertThat(foreground.path("metadata").path("finalizers").toString())
+                .isEqualTo("[\"example.com/keep\",\"foregroundDeletion\"]");
+        assertThat(meta(foreground, "deletionTimestamp")).isEqualTo(meta(orphaned, "deletionTimestamp"));
+        ObjectNode background = store.delete(ResourceKind.POD, "default", "switched",
+                DeleteOptions.propagating(PropagationPolicy.BACKGROUND));
+        assertThat(background.path("metadata").path("finalizers").toString()).isEqualTo("[\"example.com/keep\"]");
     }
 
     @Test

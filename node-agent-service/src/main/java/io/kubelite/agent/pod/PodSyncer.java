@@ -195,7 +195,7 @@ public final class PodSyncer implements AutoCloseable {
         containers.forEach(c -> runtime.remove(c.id()));
         try {
             store.delete(ResourceKind.POD, pod.metadata().namespace(), pod.metadata().name(),
-                    new DeleteOptions(uid, null, 0L, false));
+                    new DeleteOptions(uid, null, 0L, false, null));
             log.info("Deleted pod {} from node {}: its {} containers stopped and were removed", PodFacts.describe(pod),
                     PodFacts.nodeName(pod), containers.size());
         } catch (StatusException e) {

@@ -10,6 +10,7 @@ import io.kubelite.store.DeleteOptions;
 import io.kubelite.store.ListOptions;
 import io.kubelite.store.ObjectList;
 import io.kubelite.store.ObjectStore;
+import io.kubelite.store.PropagationPolicy;
 import io.kubelite.store.Watch;
 import io.kubelite.store.WatchEvent;
 import io.kubelite.store.WatchListener;
@@ -480,12 +481,14 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
             StoredObject old = read(kind, namespace, name).orElseThrow(() -> StatusException.notFound(kind, name));
             checkPreconditions(kind, name, old, options.preconditionUid(), options.preconditionResourceVersion());
             long grace = gracePeriodSeconds(kind, old.data(), options);
-            boolean waits = grace > 0 || ObjectMetadata.hasFinalizers(old.data());
-            if (waits && ObjectMetadata.isMarkedForDeletion(old.data())
-                    && grace >= ObjectMetadata.deletionGracePeriodSeconds(old.data())) {
+            ObjectNode finalized = withPropagationFinalizer(old.data(), options.propagationPolicy());
+            boolean waits = grace > 0 || ObjectMetadata.hasFinalizers(finalized);
+            boolean marked = ObjectMetadata.isMarkedForDeletion(old.data());
+            boolean keepsDeadline = marked && grace >= ObjectMetadata.deletionGracePeriodSeconds(old.data());
+            if (waits && keepsDeadline && finalized.equals(old.data())) {
                 return old.toApi();
             }
-            ObjectNode next = waits ? markedForDeletion(old.data(), grace) : old.data();
+            ObjectNode next = !waits ? old.data() : keepsDeadline ? finalized : markedForDeletion(finalized, grace);
             if (options.dryRun()) {
                 return waits ? ObjectMetadata.withVersion(next, old.version()) : old.toApi();
             }
@@ -525,6 +528,35 @@ public class PostgresObjectStore implements ObjectStore, AutoCloseable {
             return Math.max(0, options.gracePeriodSeconds());
         }
         return object.path("spec").path("terminationGracePeriodSeconds").asLong(DEFAULT_POD_GRACE_SECONDS);
+    }
+
+    /**
+     * The object with the garbage collector's finalizers set for the policy, as Kubernetes' delete sets them: an
+     * explicit policy replaces {@code orphan} / {@code foregroundDeletion} with its own (none for Background);
+     * no policy leaves them as they are.
+     */
+    private static ObjectNode withPropagationFinalizer(ObjectNode object, PropagationPolicy policy) {
+        if (policy == null) {
+            return object;
+        }
+        List<String> finalizers = new ArrayList<>();
+        object.path("metadata").path("finalizers").forEach(f -> finalizers.add(f.asString()));
+        List<String> next = new ArrayList<>(finalizers);
+        for (PropagationPolicy other : PropagationPolicy.values()) {
+            other.finalizer().ifPresent(next::remove);
+        }
+        policy.finalizer().ifPresent(next::add);
+        if (next.equals(finalizers)) {
+            return object;
+        }
+        ObjectNode changed = object.deepCopy();
+        if (next.isEmpty()) {
+            ObjectMetadata.of(changed).remove("finalizers");
+        } else {
+            ArrayNode array = ObjectMetadata.of(changed).putArray("finalizers");
+            next.forEach(array::add);
+        }
+        return changed;
     }
 
     private ObjectNode markedForDeletion(ObjectNode object, long grace) {
