@@ -180,6 +180,10 @@ class ResourcePaths implements OpenApiCustomizer {
         return operation(kind, "delete", "Delete a " + kind.kind() + "; answers with its last state", scope, kind.kind())
                 .addParametersItem(query("gracePeriodSeconds", new IntegerSchema(),
                         "seconds a pod gets to stop; 0 deletes at once"))
+                .addParametersItem(query("propagationPolicy",
+                        new StringSchema()._enum(List.of("Background", "Orphan", "Foreground")),
+                        "what becomes of the object's dependents: Background (default) deletes them after the "
+                                + "object, Foreground before it, Orphan keeps them and removes their owner reference"))
                 .addParametersItem(dryRun())
                 .requestBody(new RequestBody().required(false).description("DeleteOptions, with optional preconditions")
                         .content(new Content().addMediaType(JSON, media("#/components/schemas/Object", "DeleteOptions"))));

@@ -2,18 +2,26 @@ package io.kubelite.apiserver.resource;
 
 import io.kubelite.model.StatusException;
 import io.kubelite.store.DeleteOptions;
+import io.kubelite.store.PropagationPolicy;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Kubernetes' DeleteOptions, from an optional request body and the query. */
 final class DeleteOptionsBody {
 
+    private static final String POLICIES = Arrays.stream(PropagationPolicy.values())
+            .map(PropagationPolicy::value).collect(Collectors.joining(", "));
+
     private DeleteOptionsBody() { }
 
-    /** The body's gracePeriodSeconds and dryRun win over the query's, as in Kubernetes. */
-    static DeleteOptions parse(byte[] body, Long queryGracePeriod, boolean queryDryRun) {
+    /** The body's gracePeriodSeconds, dryRun and propagation win over the query's, as in Kubernetes. */
+    static DeleteOptions parse(byte[] body, ApiQuery query) {
+        PropagationPolicy queryPolicy = propagationPolicy(query.value("propagationPolicy"),
+                query.value("orphanDependents") == null ? null : query.bool("orphanDependents"));
         if (body.length == 0) {
-            return new DeleteOptions(null, null, queryGracePeriod, queryDryRun);
+            return new DeleteOptions(null, null, query.gracePeriodSeconds(), query.dryRun(), queryPolicy);
         }
         ObjectNode options = RequestBodies.parseObject(body);
         String kind = ObjectFields.text(options, "kind");
@@ -24,8 +32,42 @@ final class DeleteOptionsBody {
         return new DeleteOptions(
                 optionalText(preconditions, "uid"),
                 optionalText(preconditions, "resourceVersion"),
-                gracePeriod(options.get("gracePeriodSeconds"), queryGracePeriod),
-                dryRun(options.get("dryRun"), queryDryRun));
+                gracePeriod(options.get("gracePeriodSeconds"), query.gracePeriodSeconds()),
+                dryRun(options.get("dryRun"), query.dryRun()),
+                bodyPolicy(options.get("propagationPolicy"), options.get("orphanDependents"), queryPolicy));
+    }
+
+    private static PropagationPolicy bodyPolicy(JsonNode policy, JsonNode orphanDependents,
+                                                PropagationPolicy fallback) {
+        if (policy != null && !policy.isNull() && !policy.isString()) {
+            throw StatusException.badRequest("propagationPolicy must be a string, one of " + POLICIES);
+        }
+        if (orphanDependents != null && !orphanDependents.isNull() && !orphanDependents.isBoolean()) {
+            throw StatusException.badRequest("orphanDependents must be true or false");
+        }
+        String text = policy == null || policy.isNull() ? null : policy.stringValue();
+        Boolean orphan = orphanDependents == null || orphanDependents.isNull() ? null : orphanDependents.booleanValue();
+        PropagationPolicy named = propagationPolicy(text, orphan);
+        return named == null ? fallback : named;
+    }
+
+    /**
+     * The policy a {@code propagationPolicy} value names, or that {@code orphanDependents} (deprecated in
+     * Kubernetes) implies: true is Orphan, false Background; null when neither is given. Naming both is a 400,
+     * as in Kubernetes.
+     */
+    private static PropagationPolicy propagationPolicy(String text, Boolean orphanDependents) {
+        if (text != null && !text.isEmpty() && orphanDependents != null) {
+            throw StatusException.badRequest("Only one of orphanDependents and propagationPolicy may be set");
+        }
+        if (text != null && !text.isEmpty()) {
+            return PropagationPolicy.parse(text).orElseThrow(() -> StatusException.badRequest(
+                    "Invalid propagationPolicy \"" + text + "\"; supported values: " + POLICIES));
+        }
+        if (orphanDependents != null) {
+            return orphanDependents ? PropagationPolicy.ORPHAN : PropagationPolicy.BACKGROUND;
+        }
+        return null;
     }
 
     private static String optionalText(JsonNode node, String field) {

@@ -137,7 +137,7 @@ class ResourceOperations {
     }
 
     ResponseEntity<byte[]> delete(ApiPath path, byte[] body, ApiQuery query) {
-        DeleteOptions options = DeleteOptionsBody.parse(body, query.gracePeriodSeconds(), query.dryRun());
+        DeleteOptions options = DeleteOptionsBody.parse(body, query);
         ObjectNode deleted = store.delete(path.kind(), path.namespace(), path.name(), options);
         return JsonResponses.ok(TypeMeta.withTypeMeta(path.kind(), deleted));
     }

@@ -304,6 +304,41 @@ class ResourceCrudTest extends ApiServerTest {
     }
 
     @Test
+    void propagationPolicyFromTheQueryOrTheDeleteOptionsBodyMarksTheObjectWithItsFinalizer() {
+        String orphaned = createPod(unique("orphan"));
+        ApiResponse byQuery = api.delete(orphaned + "?propagationPolicy=Orphan");
+        assertThat(byQuery.code()).as(byQuery.toString()).isEqualTo(200);
+        assertThat(byQuery.json().path("metadata").path("finalizers").toString()).isEqualTo("[\"orphan\"]");
+        assertThat(byQuery.json().path("metadata").path("deletionTimestamp").asString()).isNotEmpty();
+
+        String foreground = createPod(unique("foreground"));
+        ApiResponse byBody = api.send("DELETE", foreground, "application/json",
+                "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Foreground\"}");
+        assertThat(byBody.json().path("metadata").path("finalizers").toString()).isEqualTo("[\"foregroundDeletion\"]");
+
+        String deprecated = createPod(unique("orphan-dependents"));
+        ApiResponse byOrphanDependents = api.send("DELETE", deprecated, "application/json", "{\"orphanDependents\":true}");
+        assertThat(byOrphanDependents.json().path("metadata").path("finalizers").toString()).isEqualTo("[\"orphan\"]");
+
+        String background = createPod(unique("background"));
+        assertThat(api.delete(background + "?propagationPolicy=Background").code()).isEqualTo(200);
+        assertThat(api.get(background).code()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownPropagationPolicyIsABadRequestNamingTheAllowedValues() {
+        String path = createPod(unique("bad-policy"));
+        ApiResponse byQuery = api.delete(path + "?propagationPolicy=Sideways");
+        assertThat(byQuery.code()).isEqualTo(400);
+        assertThat(byQuery.json().path("message").asString())
+                .isEqualTo("Invalid propagationPolicy \"Sideways\"; supported values: Background, Orphan, Foreground");
+        ApiResponse both = api.send("DELETE", path, "application/json",
+                "{\"propagationPolicy\":\"Orphan\",\"orphanDependents\":false}");
+        assertThat(both.code()).isEqualTo(400);
+        assertThat(api.get(path).json().path("metadata").has("deletionTimestamp")).isFalse();
+    }
+
+    @Test
     void podsAreListedAcrossNamespacesAndByNamespace() {
         String namespace = unique("other");
         api.post("/api/v1/namespaces", Manifests.namespace(namespace));
