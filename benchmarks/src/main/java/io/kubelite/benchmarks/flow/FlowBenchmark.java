@@ -61,31 +61,47 @@ public final class FlowBenchmark {
         out.printf(Locale.ROOT, "  one pod at a time, cheapest fitting node, same costs: objective %d%n",
                 GreedyBaseline.objective(problem, options.bands(), placement.pendingCost()));
 
-        long firstRounds = compareSolvers("slot-model", planner.slotModelNetwork(problem), options, out)
-                + compareSolvers("relaxed", planner.relaxedNetwork(problem), options, out);
+        long firstRounds = compareSolvers("slot-model", planner.slotModelNetwork(problem),
+                MinCostFlowSolver.Method.COST_SCALING, options, out)
+                + compareSolvers("relaxed", planner.relaxedNetwork(problem), MinCostFlowSolver.Method.PRIMAL_DUAL,
+                options, out);
         out.printf(Locale.ROOT, "graph building, later rounds, decoding and repair (batch minus both first-round "
                 + "solves): %s%n",
                 millis(Math.max(0, median(batchNanos) - firstRounds)));
     }
 
-    /** Prints both solvers' times on the network; returns our median solve time. */
-    private static long compareSolvers(String name, FlowNetwork network, Options options, PrintStream out) {
+    /**
+     * Prints our solve time by each method and OR-Tools' on the network, with the time ratio against the method
+     * the planner uses for it; returns that method's median solve time.
+     */
+    private static long compareSolvers(String name, FlowNetwork network, MinCostFlowSolver.Method used,
+            Options options, PrintStream out) {
         out.printf(Locale.ROOT, "%s first-round network: %d nodes, %d arcs%n", name, network.nodeCount(),
                 network.arcCount());
-        MinCostFlowSolver solver = new MinCostFlowSolver();
         FlowSolution ours = null;
-        long[] oursNanos = new long[options.runs()];
-        for (int i = -options.warmup(); i < options.runs(); i++) {
-            long start = System.nanoTime();
-            ours = solver.solve(network);
-            if (i >= 0) {
-                oursNanos[i] = System.nanoTime() - start;
+        long usedMedian = 0;
+        for (MinCostFlowSolver.Method method : MinCostFlowSolver.Method.values()) {
+            MinCostFlowSolver solver = new MinCostFlowSolver(method);
+            long[] nanos = new long[options.runs()];
+            for (int i = -options.warmup(); i < options.runs(); i++) {
+                long start = System.nanoTime();
+                FlowSolution solution = solver.solve(network);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - start;
+                }
+                if (method == used) {
+                    ours = solution;
+                }
             }
+            if (method == used) {
+                usedMedian = median(nanos);
+            }
+            out.printf(Locale.ROOT, "  our solver, %s%s: median %s, min %s, cost %d%n", method,
+                    method == used ? " (the planner's)" : "", millis(median(nanos)), millis(min(nanos)),
+                    solver.solve(network).totalCost());
         }
-        out.printf(Locale.ROOT, "  our solver: median %s, min %s, cost %d%n", millis(median(oursNanos)),
-                millis(min(oursNanos)), ours.totalCost());
-        compareWithOrTools(options, network, ours, median(oursNanos), out);
-        return median(oursNanos);
+        compareWithOrTools(options, network, ours, usedMedian, out);
+        return usedMedian;
     }
 
     private static void compareWithOrTools(Options options, FlowNetwork network, FlowSolution ours, long oursMedian,

@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -cp benchmarks/target/benchmarks-0.1.0.jar org.openjdk.jmh.Main FlowPlacementBenchmarks
  * </pre>
  * {@code placeBatch} is the whole batch (both models, every round, graph building, repair); {@code ourSolver}
- * and {@code orToolsSolver} solve the same first-round network (of the slot model or the relaxation), each
- * including the load of its own graph representation (our compressed rows; OR-Tools' graph through JNI).
+ * (by the method the planner uses for that network: cost scaling for the slot model, primal-dual for the
+ * relaxation) and {@code orToolsSolver} solve the same first-round network, each including the load of its
+ * own graph representation (our compressed rows; OR-Tools' graph through JNI).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,13 +60,16 @@ public class FlowPlacementBenchmarks {
     private PlacementProblem problem;
     private BatchPlanner planner;
     private FlowNetwork network;
-    private final MinCostFlowSolver solver = new MinCostFlowSolver();
+    private MinCostFlowSolver solver;
 
     @Setup
     public void setUp() {
         problem = new SchedulingWorkload(nodes, pods, classes, usedUpTo, 1).problem();
         planner = new BatchPlanner(new CostBands(bands, 1), 8);
-        network = graph.equals("relaxed") ? planner.relaxedNetwork(problem) : planner.slotModelNetwork(problem);
+        boolean relaxed = graph.equals("relaxed");
+        network = relaxed ? planner.relaxedNetwork(problem) : planner.slotModelNetwork(problem);
+        solver = new MinCostFlowSolver(relaxed ? MinCostFlowSolver.Method.PRIMAL_DUAL
+                : MinCostFlowSolver.Method.COST_SCALING);
         OrToolsFlow.loadNativeLibraries();
     }
 

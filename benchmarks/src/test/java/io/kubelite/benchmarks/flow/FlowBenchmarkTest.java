@@ -23,7 +23,8 @@ class FlowBenchmarkTest {
                 .contains("placed 500, pending 0")
                 .contains("slot-model first-round network")
                 .contains("relaxed first-round network")
-                .contains("our solver: median")
+                .contains("our solver, COST_SCALING (the planner's): median")
+                .contains("our solver, PRIMAL_DUAL (the planner's): median")
                 .doesNotContain("equal cost: NO")
                 .contains("equal cost: yes");
     }

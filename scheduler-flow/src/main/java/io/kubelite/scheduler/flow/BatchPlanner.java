@@ -27,7 +27,13 @@ public final class BatchPlanner {
 
     private final CostBands bands;
     private final int maxRounds;
-    private final MinCostFlowSolver solver = new MinCostFlowSolver();
+    /**
+     * The slot model's tight capacities fill nodes through every cost level and leave pods pending, where
+     * cost scaling is several times faster; the relaxation's ample capacities need a few shortest-path
+     * phases, where the primal-dual method is (docs/mincostflow.md, "The solver").
+     */
+    private final MinCostFlowSolver slotModelSolver = new MinCostFlowSolver(MinCostFlowSolver.Method.COST_SCALING);
+    private final MinCostFlowSolver relaxationSolver = new MinCostFlowSolver(MinCostFlowSolver.Method.PRIMAL_DUAL);
 
     public BatchPlanner(CostBands bands, int maxRounds) {
         if (maxRounds < 1) {
@@ -70,7 +76,8 @@ public final class BatchPlanner {
         while (more && round < lastRound) {
             round++;
             SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, allowed, capacity);
-            FlowSolution solution = solver.solve(graph.network());
+            FlowSolution solution = (capacity == SchedulingGraph.NodeCapacity.GUARANTEED ? slotModelSolver
+                    : relaxationSolver).solve(graph.network());
             int[][] placed = new int[classes][nodes];
             int[] pending = graph.decode(solution, placed);
             int[] givenBack = repair(problem, placed, free);

@@ -3,10 +3,9 @@ package io.kubelite.scheduler.flow;
 import java.util.Arrays;
 
 /**
- * Minimum-cost flow by the primal-dual method: successive shortest paths with Johnson potentials, where each
- * Dijkstra (binary heap, stopped once the sink is settled) is followed by a Dinic blocking flow over all
- * arcs of zero reduced cost, so that one shortest-path computation augments along every shortest path at
- * once instead of along a single one.
+ * Minimum-cost flow by one of two {@link Method methods} over the same residual graph: the primal-dual method
+ * (successive shortest paths, each Dijkstra followed by a blocking flow along all shortest paths at once) or
+ * cost scaling (a maximum flow, then Goldberg-Tarjan push-relabel refinements of ε-optimal flows).
  *
  * <p>Supplies are routed through an internal super source and super sink. The result sends as much of the
  * supply as the capacities allow, at the least cost for that amount; arcs of negative cost are allowed as
@@ -17,7 +16,26 @@ import java.util.Arrays;
  */
 public final class MinCostFlowSolver {
 
+    /** How the solver finds the optimum; both return an optimal flow, they differ in time. */
+    public enum Method {
+        /**
+         * Successive shortest paths: one Dijkstra phase per distinct length of a cheapest augmenting path. Fast
+         * when a few cost levels separate the empty flow from the optimum (capacity to spare).
+         */
+        PRIMAL_DUAL,
+        /**
+         * A cost-blind maximum flow, then push-relabel refinements dividing ε by {@value #SCALING_FACTOR} each
+         * time: a number of refinements logarithmic in the largest cost, however many cost levels the optimum
+         * climbs through (tight capacities, many pods left pending).
+         */
+        COST_SCALING
+    }
+
+    /** How much each cost-scaling refinement divides ε by; 5 to 16 measured alike on scheduling graphs. */
+    private static final int SCALING_FACTOR = 8;
     private static final long UNREACHED = Long.MAX_VALUE / 4;
+
+    private final Method method;
 
     private int nodes;
     private int source;
@@ -34,15 +52,36 @@ public final class MinCostFlowSolver {
     private int[] queue;
     private int[] pathArcs;
     private IndexedHeap heap;
+    private long[] excess;
+    private boolean[] active;
+    private boolean ignoreCosts;
+
+    /** A solver by the primal-dual method. */
+    public MinCostFlowSolver() {
+        this(Method.PRIMAL_DUAL);
+    }
+
+    public MinCostFlowSolver(Method method) {
+        this.method = method;
+    }
 
     public FlowSolution solve(FlowNetwork network) {
         int[] forwardPosition = layOut(network);
         initialPotentials();
-        while (shortestDistancesToSink()) {
-            updatePotentials();
+        if (method == Method.PRIMAL_DUAL) {
+            while (shortestDistancesToSink()) {
+                updatePotentials();
+                while (levelAdmissibleArcs()) {
+                    augmentBlockingFlow();
+                }
+            }
+        } else {
+            ignoreCosts = true;
             while (levelAdmissibleArcs()) {
                 augmentBlockingFlow();
             }
+            ignoreCosts = false;
+            scaleCosts();
         }
         return solution(network, forwardPosition);
     }
@@ -105,6 +144,8 @@ public final class MinCostFlowSolver {
             currentArc = new int[capacity];
             queue = new int[capacity];
             pathArcs = new int[capacity];
+            excess = new long[capacity];
+            active = new boolean[capacity];
             heap = new IndexedHeap(capacity, distance);
         }
         if (arcHead == null || arcHead.length < residualArcs) {
@@ -219,8 +260,125 @@ public final class MinCostFlowSolver {
         }
     }
 
+    /** Residual and of zero reduced cost; while a cost-blind maximum flow is sought, residual only. */
     private boolean admissible(int u, int p) {
-        return residual[p] > 0 && arcCost[p] + potential[u] == potential[arcHead[p]];
+        return residual[p] > 0 && (ignoreCosts || arcCost[p] + potential[u] == potential[arcHead[p]]);
+    }
+
+    /**
+     * Cost scaling from the maximum flow found: costs are multiplied by n + 1, so that a flow ε-optimal for
+     * ε = 1 (no residual arc of reduced cost below -1) is optimal for the true costs, and ε starts at the largest
+     * scaled cost, where every flow is ε-optimal. Each refinement keeps every node's balance, so the flow's
+     * amount stays the maximum.
+     */
+    private void scaleCosts() {
+        Arrays.fill(potential, 0, nodes, 0);
+        Arrays.fill(excess, 0, nodes, 0);
+        long scale = nodes + 1L;
+        long largest = 0;
+        int arcs = firstArc[nodes];
+        for (int p = 0; p < arcs; p++) {
+            largest = Math.max(largest, Math.abs(arcCost[p]));
+        }
+        if (largest > Long.MAX_VALUE / 8 / scale / scale) {
+            throw new IllegalArgumentException("arc costs up to " + largest + " are too large to scale");
+        }
+        for (int p = 0; p < arcs; p++) {
+            arcCost[p] *= scale;
+        }
+        for (long epsilon = largest * scale; epsilon > 1; ) {
+            epsilon = Math.max(1, epsilon / SCALING_FACTOR);
+            refine(epsilon);
+        }
+    }
+
+    /**
+     * Turns the (SCALING_FACTOR × ε)-optimal flow into an ε-optimal one: saturates every arc of negative reduced
+     * cost, then discharges the nodes left with excess (FIFO) by pushing along arcs of negative reduced cost
+     * and relabelling, with Goldberg's look-ahead: a push would only pass on the excess of a node with none of
+     * its own and no admissible arc, so that node is relabelled first.
+     */
+    private void refine(long epsilon) {
+        for (int u = 0; u < nodes; u++) {
+            for (int p = firstArc[u], end = firstArc[u + 1]; p < end; p++) {
+                int r = residual[p];
+                if (r > 0 && reducedCost(u, p) < 0) {
+                    push(u, p, r);
+                }
+            }
+        }
+        int head = 0;
+        int size = 0;
+        for (int u = 0; u < nodes; u++) {
+            currentArc[u] = firstArc[u];
+            active[u] = excess[u] > 0;
+            if (active[u]) {
+                queue[size++] = u;
+            }
+        }
+        while (size > 0) {
+            int u = queue[head];
+            head = (head + 1) % nodes;
+            size--;
+            active[u] = false;
+            while (excess[u] > 0) {
+                if (!hasAdmissibleArc(u)) {
+                    relabel(u, epsilon);
+                    continue;
+                }
+                int p = currentArc[u];
+                int v = arcHead[p];
+                if (excess[v] >= 0 && !hasAdmissibleArc(v) && relabel(v, epsilon)) {
+                    continue;
+                }
+                push(u, p, (int) Math.min(excess[u], residual[p]));
+                if (excess[v] > 0 && !active[v]) {
+                    active[v] = true;
+                    queue[(head + size++) % nodes] = v;
+                }
+            }
+        }
+    }
+
+    private long reducedCost(int u, int p) {
+        return arcCost[p] + potential[u] - potential[arcHead[p]];
+    }
+
+    private void push(int u, int p, int amount) {
+        residual[p] -= amount;
+        residual[reverse[p]] += amount;
+        excess[u] -= amount;
+        excess[arcHead[p]] += amount;
+    }
+
+    /** Moves u's current arc to its next admissible arc (residual, negative reduced cost), if any. */
+    private boolean hasAdmissibleArc(int u) {
+        int end = firstArc[u + 1];
+        int p = currentArc[u];
+        while (p < end && !(residual[p] > 0 && reducedCost(u, p) < 0)) {
+            p++;
+        }
+        currentArc[u] = p;
+        return p < end;
+    }
+
+    /**
+     * Lowers u's potential just enough that its best residual arc gets reduced cost -ε, which keeps every
+     * residual arc at -ε or more; false if u has no residual arc.
+     */
+    private boolean relabel(int u, long epsilon) {
+        long best = Long.MIN_VALUE;
+        for (int p = firstArc[u], end = firstArc[u + 1]; p < end; p++) {
+            if (residual[p] > 0) {
+                best = Math.max(best, potential[arcHead[p]] - arcCost[p]);
+            }
+        }
+        if (best == Long.MIN_VALUE) {
+            return false;
+        }
+        potential[u] = best - epsilon;
+        currentArc[u] = firstArc[u];
+        return true;
     }
 
     /** BFS levels over admissible arcs (Dinic), so the blocking flow never walks a zero-cost cycle. */

@@ -11,11 +11,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One instance for all cases, so the solver under test is reused across them, which is part of what is tested. */
+/**
+ * What every {@link MinCostFlowSolver.Method} must do. One instance for all cases, so the solver under test is
+ * reused across them, which is part of what is tested.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MinCostFlowSolverTest {
+abstract class MinCostFlowSolverContract {
 
-    private final MinCostFlowSolver solver = new MinCostFlowSolver();
+    private final MinCostFlowSolver.Method method;
+    private final MinCostFlowSolver solver;
+
+    MinCostFlowSolverContract(MinCostFlowSolver.Method method) {
+        this.method = method;
+        this.solver = new MinCostFlowSolver(method);
+    }
 
     @Test
     void routesTheSupplyAlongTheCheapestPaths() {
@@ -131,7 +140,7 @@ class MinCostFlowSolverTest {
             FlowNetwork network = RandomNetworks.random(random, 1 + random.nextInt(12), random.nextBoolean());
 
             FlowSolution reused = solver.solve(network);
-            FlowSolution fresh = new MinCostFlowSolver().solve(network);
+            FlowSolution fresh = new MinCostFlowSolver(method).solve(network);
 
             String context = "seed " + seed + ", network " + i;
             assertThat(reused.totalCost()).as("%s: total cost", context).isEqualTo(fresh.totalCost());
