@@ -45,7 +45,13 @@ final class ReplicaSetStatuses {
         status.put("fullyLabeledReplicas", fullyLabeled);
         status.put("readyReplicas", ready);
         status.put("availableReplicas", available);
-        status.put("observedGeneration", Metadata.generation(replicaSet));
+        long generation = Metadata.generation(replicaSet);
+        // As JSON reads it back (an int when it fits), so that an unchanged status compares equal and is not rewritten.
+        if (generation == (int) generation) {
+            status.put("observedGeneration", (int) generation);
+        } else {
+            status.put("observedGeneration", generation);
+        }
         ArrayNode conditions = conditions(replicaSet.path("status").path("conditions"), failure, now);
         if (!conditions.isEmpty()) {
             status.set("conditions", conditions);

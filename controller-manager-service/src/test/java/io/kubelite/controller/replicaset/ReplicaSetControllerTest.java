@@ -79,6 +79,9 @@ class ReplicaSetControllerTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> pods.count() == 12);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> pods.count() == 12);
 
+            String settled = store.get(ResourceKind.REPLICASET, "default", "web").path("metadata").path("resourceVersion").asString();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> settled.equals(
+                    store.get(ResourceKind.REPLICASET, "default", "web").path("metadata").path("resourceVersion").asString()));
             assertThat(pods.most()).as("never more than asked for").isEqualTo(20);
             assertThat(status("web").path("replicas").asInt()).isEqualTo(12);
             assertThat(status("web").path("observedGeneration").asLong())
