@@ -35,6 +35,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeploymentController implements Controller {
 
     private static final Duration UNSYNCED_RETRY = Duration.ofSeconds(1);
+    /**
+     * A conflict means a write was based on a copy the informers had not yet brought up to date (or lost a race):
+     * expected, so the key is looked at again shortly, quietly, once the watch has caught up.
+     */
+    private static final Duration CONFLICT_RETRY = Duration.ofMillis(100);
 
     private final Informer deployments;
     private final Informer replicaSets;
@@ -92,9 +97,16 @@ public final class DeploymentController implements Controller {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Rollout rollout = new Rollout(store, events, now, object.get(), owned(deployment, selector, now));
-        return sync(rollout).map(after -> earliest(after, availabilityCheck(rollout)))
-                .or(() -> availabilityCheck(rollout));
+        try {
+            Rollout rollout = new Rollout(store, events, now, object.get(), owned(deployment, selector, now));
+            return sync(rollout).map(after -> earliest(after, availabilityCheck(rollout)))
+                    .or(() -> availabilityCheck(rollout));
+        } catch (StatusException e) {
+            if (e.code() == 409) {
+                return Optional.of(CONFLICT_RETRY);
+            }
+            throw e;
+        }
     }
 
     private Optional<Duration> sync(Rollout rollout) {
