@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -121,7 +122,7 @@ final class Rollout {
         return oldReplicaSets.stream().filter(rs -> rs.replicas() > 0).toList();
     }
 
-    static int sum(List<OwnedReplicaSet> replicaSets, java.util.function.ToIntFunction<OwnedReplicaSet> count) {
+    static int sum(List<OwnedReplicaSet> replicaSets, ToIntFunction<OwnedReplicaSet> count) {
         return replicaSets.stream().mapToInt(count).sum();
     }
 

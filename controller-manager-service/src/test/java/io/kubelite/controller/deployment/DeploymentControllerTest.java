@@ -63,8 +63,8 @@ class DeploymentControllerTest {
             agent = new SimulatedPodReadiness(store, Duration.ofMillis(300));
         }
         await().atMost(WAIT).until(manager::isLeader);
-        namespace = test.getTestMethod().orElseThrow().getName().replaceAll("([A-Z])", "-$1").toLowerCase()
-                .substring(0, 30).replaceAll("-$", "");
+        String words = test.getTestMethod().orElseThrow().getName().replaceAll("([A-Z])", "-$1").toLowerCase();
+        namespace = words.substring(0, Math.min(30, words.length())).replaceAll("-$", "");
         ObjectNode ns = Json.MAPPER.createObjectNode();
         ns.putObject("metadata").put("name", namespace);
         store.create(ResourceKind.NAMESPACE, ns, WriteOptions.NONE);
@@ -251,6 +251,26 @@ class DeploymentControllerTest {
         assertThat(condition(web, "Available").path("reason").asString()).isEqualTo("MinimumReplicasUnavailable");
         awaitAvailable("web", 2);
         assertThat(condition(get("web"), "Available").path("status").asString()).isEqualTo("True");
+    }
+
+    @Test
+    void scalingDuringAStalledRolloutIsSharedInProportion() {
+        create(deployment("web", 4, "nginx:1", rolling(1, 0)));
+        String oldName = awaitAvailable("web", 4).get(0).path("metadata").path("name").asString();
+        update("web", d -> image(d, "broken:1"));
+        await().atMost(WAIT).until(() -> newReplicaSet("web") != null && "2".equals(revision(get("web")))
+                && newReplicaSet("web").path("spec").path("replicas").asInt() == 1);
+
+        update("web", d -> ((ObjectNode) d.get("spec")).put("replicas", 8));
+
+        // 4 + 1 pods for 8 + 1 allowed: each ReplicaSet grows by 9/5, rounded (Kubernetes' GetProportion).
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(replicaSet(oldName).path("spec").path("replicas").asInt()).isEqualTo(7);
+            assertThat(newReplicaSet("web").path("spec").path("replicas").asInt()).isEqualTo(2);
+        });
+        await().atMost(WAIT).until(() -> get("web").path("status").path("availableReplicas").asInt() == 7);
+        assertThat(replicaSet(oldName).path("spec").path("replicas").asInt()).isEqualTo(7);
+        assertThat(newReplicaSet("web").path("spec").path("replicas").asInt()).isEqualTo(2);
     }
 
     @Test
