@@ -52,7 +52,7 @@ final class NoExecuteTaints {
 
     /** How long the pod tolerates the taint: zero if not at all, empty if for ever. */
     private Optional<Duration> toleratedFor(Taint taint, List<Toleration> tolerations) {
-        List<Toleration> matching = tolerations.stream().filter(toleration -> tolerates(toleration, taint)).toList();
+        List<Toleration> matching = tolerations.stream().filter(toleration -> toleration.tolerates(taint)).toList();
         if (matching.isEmpty() && (NOT_READY.equals(taint.key()) || UNREACHABLE.equals(taint.key()))) {
             return Optional.of(defaultToleration);
         }
@@ -61,27 +61,5 @@ final class NoExecuteTaints {
         }
         return matching.stream().map(Toleration::tolerationSeconds).filter(seconds -> seconds != null)
                 .map(seconds -> Duration.ofSeconds(Math.max(0, seconds))).min(Duration::compareTo);
-    }
-
-    /**
-     * Kubernetes' matching: an empty effect matches every effect; an empty key with {@code Exists} matches every
-     * taint; {@code Exists} ignores the value; {@code Equal} (the default) compares it.
-     */
-    static boolean tolerates(Toleration toleration, Taint taint) {
-        if (toleration.effect() != null && !toleration.effect().isEmpty() && !toleration.effect().equals(taint.effect())) {
-            return false;
-        }
-        boolean exists = "Exists".equals(toleration.operator());
-        if (toleration.key() == null || toleration.key().isEmpty()) {
-            return exists;
-        }
-        if (!toleration.key().equals(taint.key())) {
-            return false;
-        }
-        return exists || nullToEmpty(toleration.value()).equals(nullToEmpty(taint.value()));
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

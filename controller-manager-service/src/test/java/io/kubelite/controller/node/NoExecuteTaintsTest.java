@@ -48,15 +48,6 @@ class NoExecuteTaintsTest {
     }
 
     @Test
-    void aTolerationOfAnotherValueOrEffectDoesNotMatch() {
-        assertThat(NoExecuteTaints.tolerates(new Toleration("dedicated", "Equal", "web", "NoExecute", null), DEDICATED))
-                .isFalse();
-        assertThat(NoExecuteTaints.tolerates(new Toleration("dedicated", "Exists", null, "NoSchedule", null), DEDICATED))
-                .isFalse();
-        assertThat(NoExecuteTaints.tolerates(new Toleration(null, "Exists", null, null, null), DEDICATED)).isTrue();
-    }
-
-    @Test
     void taintsOtherThanNoExecuteNeverEvict() {
         Taint noSchedule = new Taint("dedicated", "db", "NoSchedule", ADDED);
         assertThat(TAINTS.evictionTime(List.of(noSchedule), List.of(), NOW)).isEmpty();

@@ -33,7 +33,7 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     private static boolean toleratesCordon(PodInfo pod) {
         for (Toleration toleration : pod.constraints().tolerations()) {
-            if (TaintToleration.tolerates(toleration, UNSCHEDULABLE_TAINT, null, TaintToleration.NO_SCHEDULE)) {
+            if (toleration.tolerates(UNSCHEDULABLE_TAINT, null, TaintToleration.NO_SCHEDULE)) {
                 return true;
             }
         }

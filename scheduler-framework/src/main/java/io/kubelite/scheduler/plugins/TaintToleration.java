@@ -43,7 +43,7 @@ public final class TaintToleration implements FilterPlugin {
             }
             boolean tolerated = false;
             for (Toleration toleration : tolerations) {
-                if (tolerates(toleration, taint.key(), taint.value(), taint.effect())) {
+                if (toleration.tolerates(taint)) {
                     tolerated = true;
                     break;
                 }
@@ -53,30 +53,5 @@ public final class TaintToleration implements FilterPlugin {
             }
         }
         return null;
-    }
-
-    /**
-     * Kubernetes' matching: an empty effect matches every effect; an empty key with {@code Exists} matches
-     * every taint; {@code Exists} ignores the value; {@code Equal} (the default) compares it.
-     */
-    static boolean tolerates(Toleration toleration, String key, String value, String effect) {
-        if (toleration.effect() != null && !toleration.effect().isEmpty() && !toleration.effect().equals(effect)) {
-            return false;
-        }
-        boolean exists = "Exists".equals(toleration.operator());
-        if (toleration.key() == null || toleration.key().isEmpty()) {
-            return exists;
-        }
-        if (!toleration.key().equals(key)) {
-            return false;
-        }
-        if (exists) {
-            return true;
-        }
-        return nullToEmpty(toleration.value()).equals(nullToEmpty(value));
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }
