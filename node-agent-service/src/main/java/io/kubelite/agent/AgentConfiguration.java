@@ -114,7 +114,7 @@ class AgentConfiguration {
                 machine.hostName() + "-" + ProcessHandle.current().pid(), properties.heartbeatInterval(),
                 properties.leaseDuration(), metrics);
         return new NodeAgent(nodeNames, new NodeRegistrar(store, template, clock), heartbeat, workers, syncer,
-                informer, relist, web, metrics);
+                informer, relist, web, metrics, properties.nodeStatusPeriod());
     }
 
     private static Set<String> hostedNodes(AgentProperties properties, MachineFacts machine) {

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param capacity          what each node offers; allocatable is the same
  * @param heartbeatInterval how often the leases of all hosted nodes are renewed, in one write (2s)
  * @param leaseDuration     how long a lease promises the node is alive without renewal (40s, as Kubernetes)
+ * @param nodeStatusPeriod  how often the agent checks its nodes still show Ready and says so again if not (5s):
+ *                          after a pause, or after someone deleted the Node object
  * @param restartBackOff    the delay before a container that ended (or failed to pull or start) is tried again
  * @param syncPeriod        how often the runtime is listed to notice containers that ended (1s); also the pause
  *                          before a failed pull shows {@code ImagePullBackOff}
@@ -37,6 +39,7 @@ public record AgentProperties(String nodeName,
                               @DefaultValue Capacity capacity,
                               @DefaultValue("2s") Duration heartbeatInterval,
                               @DefaultValue("40s") Duration leaseDuration,
+                              @DefaultValue("5s") Duration nodeStatusPeriod,
                               @DefaultValue RestartBackOff restartBackOff,
                               @DefaultValue("1s") Duration syncPeriod,
                               @DefaultValue("16") int workers) {

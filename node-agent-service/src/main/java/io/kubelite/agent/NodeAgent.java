@@ -7,13 +7,15 @@ import io.kubelite.agent.pod.PodInformer;
 import io.kubelite.agent.pod.PodSyncer;
 import io.kubelite.agent.pod.PodWorkers;
 import io.kubelite.agent.pod.RuntimeRelist;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the agent once the web server serves (the nodes report its port) and stops it before the store closes:
- * register the nodes, heartbeat, then reconcile pods; on a clean shutdown, stop reconciling and heartbeating and
+ * register the nodes, heartbeat, report them Ready again whenever they are not, then reconcile pods; on a clean
+ * shutdown, stop reconciling and heartbeating and
  * mark the nodes not ready.
  */
 final class NodeAgent implements SmartLifecycle {
@@ -27,11 +29,13 @@ final class NodeAgent implements SmartLifecycle {
     private final RuntimeRelist relist;
     private final WebServerApplicationContext web;
     private final AgentMetrics metrics;
+    private final Duration nodeStatusPeriod;
+    private PeriodicTask nodeStatus;
     private volatile boolean running;
 
     NodeAgent(List<String> nodeNames, NodeRegistrar registrar, NodeHeartbeat heartbeat, PodWorkers workers,
               PodSyncer syncer, PodInformer informer, RuntimeRelist relist, WebServerApplicationContext web,
-              AgentMetrics metrics) {
+              AgentMetrics metrics, Duration nodeStatusPeriod) {
         this.nodeNames = nodeNames;
         this.registrar = registrar;
         this.heartbeat = heartbeat;
@@ -41,12 +45,17 @@ final class NodeAgent implements SmartLifecycle {
         this.relist = relist;
         this.web = web;
         this.metrics = metrics;
+        this.nodeStatusPeriod = nodeStatusPeriod;
     }
 
     @Override
     public void start() {
-        metrics.registered(registrar.registerAll(nodeNames, web.getWebServer().getPort()));
+        int port = web.getWebServer().getPort();
+        metrics.registered(registrar.registerAll(nodeNames, port));
         heartbeat.start();
+        nodeStatus = new PeriodicTask("node-status", "check that " + nodeNames.size() + " nodes show Ready",
+                nodeStatusPeriod, () -> registrar.reassertReady(nodeNames, port));
+        nodeStatus.start();
         workers.start(syncer::sync);
         relist.start();
         running = true;
@@ -60,6 +69,9 @@ final class NodeAgent implements SmartLifecycle {
         workers.close();
         syncer.close();
         heartbeat.close();
+        if (nodeStatus != null) {
+            nodeStatus.close();
+        }
         registrar.markNotReady(nodeNames);
     }
 

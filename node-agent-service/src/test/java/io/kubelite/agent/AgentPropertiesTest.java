@@ -30,6 +30,6 @@ class AgentPropertiesTest {
 
     private static AgentProperties properties(String nodeName, String runtime, int nodes, int firstNode) {
         return new AgentProperties(nodeName, runtime, nodes, firstNode, null, new AgentProperties.Capacity(null, null, 110),
-                Duration.ofSeconds(2), Duration.ofSeconds(40), null, Duration.ofSeconds(1), 16);
+                Duration.ofSeconds(2), Duration.ofSeconds(40), Duration.ofSeconds(5), null, Duration.ofSeconds(1), 16);
     }
 }

@@ -12,6 +12,7 @@ import io.kubelite.agent.runtime.simulated.SimulatedContainerRuntime;
 import io.kubelite.model.ResourceKind;
 import io.kubelite.store.DeleteOptions;
 import io.kubelite.store.ObjectStore;
+import io.kubelite.store.WriteOptions;
 import io.kubelite.store.lease.NodeLease;
 import io.kubelite.store.lease.NodeLeaseStore;
 import io.kubelite.store.testing.TestPostgres;
@@ -44,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
         "spring.datasource.hikari.connection-timeout=2000",
         "kubelite.agent.runtime=simulated", "kubelite.agent.node-name=agent-test", "kubelite.agent.nodes=2",
         "kubelite.agent.capacity.cpu=4", "kubelite.agent.capacity.memory=8Gi", "kubelite.agent.capacity.pods=10",
-        "kubelite.agent.heartbeat-interval=300ms", "kubelite.agent.restart-back-off.base=500ms",
+        "kubelite.agent.heartbeat-interval=300ms", "kubelite.agent.node-status-period=300ms",
+        "kubelite.agent.restart-back-off.base=500ms",
         "kubelite.agent.restart-back-off.max=2s", "kubelite.agent.sync-period=200ms"})
 @DirtiesContext
 class SimulatedAgentTest {
@@ -88,6 +90,20 @@ class SimulatedAgentTest {
             List<String> addressTypes = status.path("addresses").valueStream().map(a -> a.path("type").asString()).toList();
             assertThat(addressTypes).containsExactly("InternalIP", "Hostname");
         }
+    }
+
+    @Test
+    void aNodeMarkedUnknownWhileTheAgentRunsIsReportedReadyAgain() {
+        ObjectNode node = store.get(ResourceKind.NODE, null, "agent-test-2");
+        for (JsonNode condition : node.path("status").path("conditions")) {
+            if ("Ready".equals(condition.path("type").asString())) {
+                ((ObjectNode) condition).put("status", "Unknown").put("reason", "NodeStatusUnknown");
+            }
+        }
+        store.updateStatus(ResourceKind.NODE, node, WriteOptions.NONE);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(condition(store.get(ResourceKind.NODE, null,
+                "agent-test-2"), "Ready").path("status").asString()).isEqualTo("True"));
     }
 
     @Test

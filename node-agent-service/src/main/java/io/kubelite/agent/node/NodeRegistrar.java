@@ -63,6 +63,23 @@ public final class NodeRegistrar {
         return took;
     }
 
+    /**
+     * Registers again each node that is no longer Ready or no longer exists: the node lifecycle controller marks a
+     * node whose heartbeat stopped {@code Ready=Unknown}, and an agent that was only paused (not restarted) must
+     * say it is back, as the kubelet's periodic node status does. One list of the nodes per call.
+     */
+    public void reassertReady(List<String> nodeNames, int port) {
+        Map<String, ObjectNode> existing = store.list(ResourceKind.NODE, ListOptions.all()).items().stream()
+                .collect(Collectors.toMap(n -> n.path("metadata").path("name").asString(), Function.identity()));
+        List<String> notReady = nodeNames.stream().filter(name -> !existing.containsKey(name)
+                || !"True".equals(readyCondition(existing.get(name)).path("status").asString())).toList();
+        if (notReady.isEmpty()) {
+            return;
+        }
+        forEach(notReady, name -> register(name, existing.get(name), port));
+        log.info("Reported {} Ready again", describe(notReady));
+    }
+
     /** Sets {@code Ready=False} on every node, as a clean shutdown does. */
     public void markNotReady(List<String> nodeNames) {
         forEach(nodeNames, this::markNotReady);
