@@ -52,7 +52,9 @@ public final class BatchPlanner {
         boolean slotModelWins = slotModelObjective <= relaxationObjective;
         Rounds chosen = slotModelWins ? slotModel : relaxation;
         long objective = Math.min(slotModelObjective, relaxationObjective);
-        boolean optimal = slotModel.firstRoundProvesOptimum() || relaxation.firstRoundProvesOptimum();
+        // the relaxation's first optimum bounds every fitting placement from below, so reaching it proves the result
+        boolean optimal = slotModel.firstRoundProvesOptimum() || relaxation.firstRoundProvesOptimum()
+                || objective == relaxation.firstRoundCost();
         return result(problem, chosen, objective, slotModel.firstRoundCost(), relaxation.firstRoundCost(), optimal,
                 slotModelWins);
     }
