@@ -202,13 +202,7 @@ public final class DeploymentController implements Controller {
         ObjectNode metadata = (ObjectNode) changed.get("metadata");
         ArrayNode references = metadata.get("ownerReferences") instanceof ArrayNode existing
                 ? existing : metadata.putArray("ownerReferences");
-        ObjectNode owner = references.addObject();
-        owner.put("apiVersion", ResourceKind.DEPLOYMENT.apiVersion());
-        owner.put("kind", ResourceKind.DEPLOYMENT.kind());
-        owner.put("name", deployment.metadata().name());
-        owner.put("uid", deployment.metadata().uid());
-        owner.put("controller", true);
-        owner.put("blockOwnerDeletion", true);
+        references.add(Rollout.controllerReference(deployment));
         return Optional.of(store.update(ResourceKind.REPLICASET, changed, WriteOptions.NONE));
     }
 

@@ -6,6 +6,7 @@ import io.kubelite.model.ResourceKind;
 import io.kubelite.model.StatusException;
 import io.kubelite.model.apps.Deployment;
 import io.kubelite.model.apps.DeploymentStatus;
+import io.kubelite.model.meta.OwnerReference;
 import io.kubelite.store.DeleteOptions;
 import io.kubelite.store.ObjectStore;
 import io.kubelite.store.WriteOptions;
@@ -212,13 +213,7 @@ final class Rollout {
         ObjectNode annotations = metadata.putObject("annotations");
         copyUserAnnotations(annotations);
         annotations.put(OwnedReplicaSet.REVISION, Long.toString(revision));
-        ObjectNode owner = metadata.putArray("ownerReferences").addObject();
-        owner.put("apiVersion", ResourceKind.DEPLOYMENT.apiVersion());
-        owner.put("kind", ResourceKind.DEPLOYMENT.kind());
-        owner.put("name", name());
-        owner.put("uid", deployment.metadata().uid());
-        owner.put("controller", true);
-        owner.put("blockOwnerDeletion", true);
+        metadata.putArray("ownerReferences").add(controllerReference(deployment));
         ObjectNode spec = rs.putObject("spec");
         ObjectNode selector = (ObjectNode) object.get("spec").get("selector").deepCopy();
         child(selector, "matchLabels").put(OwnedReplicaSet.POD_TEMPLATE_HASH, hash);
@@ -332,6 +327,11 @@ final class Rollout {
         ObjectNode changed = object.deepCopy();
         changed.set("status", Json.MAPPER.valueToTree(status));
         object = store.updateStatus(ResourceKind.DEPLOYMENT, changed, WriteOptions.NONE);
+    }
+
+    /** The owner reference that makes a ReplicaSet this deployment's: controller and blocking its deletion. */
+    static ObjectNode controllerReference(Deployment deployment) {
+        return Json.MAPPER.valueToTree(OwnerReference.controlledBy(deployment));
     }
 
     static JsonNode controllerOf(JsonNode object) {
