@@ -19,4 +19,14 @@ public final class ResourceTypes {
                 .filter(kind -> group == null || kind.group().equals(group) || kind.apiVersion().equals(group))
                 .orElseThrow(() -> new UsageException("the server doesn't have a resource type \"" + name + "\""));
     }
+
+    /** The name kubectl prints for a kind in messages: {@code pod}, {@code deployment.apps}. */
+    public static String qualified(ResourceKind kind) {
+        return kind.group().isEmpty() ? kind.singular() : kind.singular() + "." + kind.group();
+    }
+
+    /** The plural with its group, as in {@code deployments.apps "web" deleted}. */
+    public static String qualifiedPlural(ResourceKind kind) {
+        return kind.group().isEmpty() ? kind.plural() : kind.plural() + "." + kind.group();
+    }
 }

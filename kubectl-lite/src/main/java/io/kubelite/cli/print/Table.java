@@ -23,10 +23,10 @@ public final class Table {
         return this;
     }
 
-    /** The header and every row, aligned. */
-    public void print(PrintWriter out) {
+    /** Every row, aligned, after the header line if asked. */
+    public void print(PrintWriter out, boolean withHeader) {
         int[] widths = widths();
-        for (List<String> row : rows) {
+        for (List<String> row : withHeader ? rows : rows.subList(1, rows.size())) {
             out.println(line(row, widths));
         }
     }
