@@ -2,6 +2,12 @@ package io.kubelite.cli;
 
 import io.kubelite.cli.bowl.BowlCommand;
 import io.kubelite.cli.get.GetCommand;
+import io.kubelite.cli.logs.LogsCommand;
+import io.kubelite.cli.node.CordonCommand;
+import io.kubelite.cli.node.DrainCommand;
+import io.kubelite.cli.node.UncordonCommand;
+import io.kubelite.cli.rollout.RolloutCommand;
+import io.kubelite.cli.scale.ScaleCommand;
 import io.kubelite.cli.version.VersionCommand;
 import picocli.CommandLine;
 
@@ -13,6 +19,12 @@ final class Commands {
     static void register(CommandLine top) {
         top.addSubcommand(new GetCommand());
         top.addSubcommand(new VersionCommand());
+        top.addSubcommand(new LogsCommand());
+        top.addSubcommand(new ScaleCommand());
+        top.addSubcommand(new RolloutCommand());
+        top.addSubcommand(new CordonCommand());
+        top.addSubcommand(new UncordonCommand());
+        top.addSubcommand(new DrainCommand());
         top.addSubcommand(new BowlCommand());
     }
 }
