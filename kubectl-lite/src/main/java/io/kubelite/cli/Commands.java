@@ -1,6 +1,11 @@
 package io.kubelite.cli;
 
 import io.kubelite.cli.bowl.BowlCommand;
+import io.kubelite.cli.apply.ApplyCommand;
+import io.kubelite.cli.apply.CreateCommand;
+import io.kubelite.cli.delete.DeleteCommand;
+import io.kubelite.cli.describe.DescribeCommand;
+import io.kubelite.cli.discovery.ApiResourcesCommand;
 import io.kubelite.cli.get.GetCommand;
 import io.kubelite.cli.logs.LogsCommand;
 import io.kubelite.cli.node.CordonCommand;
@@ -18,6 +23,11 @@ final class Commands {
 
     static void register(CommandLine top) {
         top.addSubcommand(new GetCommand());
+        top.addSubcommand(new DescribeCommand());
+        top.addSubcommand(new ApplyCommand());
+        top.addSubcommand(new CreateCommand());
+        top.addSubcommand(new DeleteCommand());
+        top.addSubcommand(new ApiResourcesCommand());
         top.addSubcommand(new VersionCommand());
         top.addSubcommand(new LogsCommand());
         top.addSubcommand(new ScaleCommand());

@@ -10,7 +10,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** NAME STATUS ROLES AGE VERSION (+ INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME). */
-final class NodeTable implements ResourceTable {
+public final class NodeTable implements ResourceTable {
 
     private static final String ROLE_LABEL = "node-role.kubernetes.io/";
 

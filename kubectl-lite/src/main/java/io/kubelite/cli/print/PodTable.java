@@ -11,7 +11,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** NAME READY STATUS RESTARTS AGE (+ IP NODE NOMINATED NODE READINESS GATES), computed as kubectl computes them. */
-final class PodTable implements ResourceTable {
+public final class PodTable implements ResourceTable {
 
     @Override
     public List<String> headers(boolean wide) {
@@ -41,7 +41,7 @@ final class PodTable implements ResourceTable {
     }
 
     /** kubectl's STATUS column: the phase, overridden by the reason of an init or app container that is not running. */
-    static String status(JsonNode pod) {
+    public static String status(JsonNode pod) {
         String reason = textOr(pod, text(pod, "status", "phase"), "status", "reason");
         boolean initializing = false;
         JsonNode initStatuses = pod.path("status").path("initContainerStatuses");
