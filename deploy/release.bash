@@ -260,7 +260,7 @@ stop_leftover_postgres() {
 
 cmd_release_status() {
   use_release "$1"
-  release_exists || die "release $RELEASE is not installed (releases: $(ls "$RELEASES_DIR" 2>/dev/null | tr '\n' ' '))"
+  release_exists || die "release $RELEASE is not installed (installed: $(installed_releases))"
   load_values
   say "Release $RELEASE ($RELEASE_DIR, values in values.yaml, logs in logs/)"
   release_endpoints
@@ -276,4 +276,10 @@ cmd_release_status() {
       printf '%-22s %-8s %-6s %s\n' "$name" - "$port" stopped
     fi
   done < <(started_instances)
+}
+
+installed_releases() {
+  local values names=()
+  for values in "$RELEASES_DIR"/*/values.yaml; do [ -f "$values" ] && names+=("$(basename "$(dirname "$values")")"); done
+  [ ${#names[@]} -gt 0 ] && echo "${names[*]}" || echo none
 }
