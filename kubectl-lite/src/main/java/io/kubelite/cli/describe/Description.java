@@ -14,7 +14,11 @@ final class Description {
 
     private static final String NONE = "<none>";
 
-    private record Line(int level, String label, String value) {
+    /** A label and value, or (with no label) a value alone; continuation lines line up with the values above. */
+    private record Line(int level, String label, String value, boolean alone) {
+        Line(int level, String label, String value) {
+            this(level, label, value, false);
+        }
     }
 
     private final List<Line> lines = new ArrayList<>();
@@ -82,7 +86,7 @@ final class Description {
                     text.append(" ".repeat(widths[i] - row.get(i).length() + 2));
                 }
             }
-            lines.add(new Line(level + 1, "", text.toString()));
+            lines.add(new Line(level + 1, "", text.toString(), true));
         }
         return this;
     }
@@ -96,7 +100,7 @@ final class Description {
             String indent = "  ".repeat(line.level());
             if (line.value().isEmpty()) {
                 out.println((indent + line.label()).stripTrailing());
-            } else if (line.label().isEmpty() && widths[line.level()] == 0) {
+            } else if (line.alone()) {
                 out.println(indent + line.value());
             } else {
                 out.println(indent + line.label() + " ".repeat(widths[line.level()] - line.label().length() + 2)
