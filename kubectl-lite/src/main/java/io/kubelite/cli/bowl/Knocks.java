@@ -52,8 +52,7 @@ public final class Knocks {
             return last.node() + " knocked " + since + " ago, yet it stands: its agent is still running";
         }
         if (pin.state() == PinState.WOBBLING) {
-            return last.node() + " knocked " + since + " ago: heartbeat stopped, the node lifecycle controller"
-                    + " has not noticed yet";
+            return last.node() + " knocked " + since + " ago: no heartbeat, not noticed yet";
         }
         long moved = last.podsThen().stream().filter(uid -> !stillRuns(cluster, uid, last.node())).count();
         return last.node() + " down " + since + ": " + LaneRenderer.plural((int) moved, "pod") + " moved"
