@@ -5,8 +5,8 @@
 #   values.yaml   the resolved values (deploy/values.yaml, then each -f, then each --set); upgrade starts from them
 #   run/          pid and port of each component, and `instances`, the components started (name:module:port)
 #   logs/         one log per component
-#   jars/         the services' jars, copied from the build by install and upgrade, so that rebuilding the
-#                 source tree never swaps a jar under a running component; upgrade rolls out a new build
+#   lib/          the copies of the jars its components run (runnable_copy), so that a rebuild of the source
+#                 tree never swaps a jar under a running component; upgrade rolls out a new build
 #   data/         the components' KUBELITE_HOME: the embedded PostgreSQL, when database.url is empty
 # uninstall removes all but data/ (and data/ too with --purge).
 
@@ -25,22 +25,11 @@ use_release() {
   RELEASE_DIR=$RELEASES_DIR/$1
   RUN_DIR=$RELEASE_DIR/run
   LOG_DIR=$RELEASE_DIR/logs
+  LIB_DIR=$RELEASE_DIR/lib
   KUBELITE_HOME=$RELEASE_DIR/data
 }
 
 release_exists() { [ -f "$RELEASE_DIR/values.yaml" ]; }
-
-# Copies the built jars into the release, and from then on starts components from those copies.
-use_release_jars() {
-  local module
-  mkdir -p "$RELEASE_DIR/jars"
-  # a new file renamed over the old one: components still running keep reading the jar they opened
-  for module in $(control_plane_modules) "$AGENT_MODULE"; do
-    cp "$(jar_of "$module")" "$RELEASE_DIR/jars/$module.jar.new"
-    mv -f "$RELEASE_DIR/jars/$module.jar.new" "$RELEASE_DIR/jars/$module-$VERSION.jar"
-  done
-  jar_of() { echo "$RELEASE_DIR/jars/$1-$VERSION.jar"; }
-}
 
 # resolve_values OUT [-f FILE | --set K=V]...: checks and writes the values to OUT and loads them into VALUES
 resolve_values() {
@@ -189,7 +178,6 @@ cmd_install() {
   (umask 077 && mkdir -p "$RUN_DIR" "$LOG_DIR" "$KUBELITE_HOME") && mv "$checked" "$RELEASE_DIR/values.yaml"
   [ -d "$KUBELITE_HOME/postgres" ] && [ -z "${VALUES[database.url]}" ] && say "Reusing the data a previous install of $RELEASE left in $KUBELITE_HOME"
   build_missing
-  use_release_jars
   export_database
   prepare_runtime
   release_instances >"$RUN_DIR/instances"
@@ -224,7 +212,6 @@ cmd_upgrade() {
   say_changes "$old_values"
   mv "$next" "$RELEASE_DIR/values.yaml"
   build_missing
-  use_release_jars
   export_database
   prepare_runtime
   release_instances >"$RUN_DIR/instances"
@@ -258,7 +245,7 @@ cmd_uninstall() {
     rm -rf "$RELEASE_DIR"
     say "Release $RELEASE is uninstalled, its data removed"
   else
-    rm -rf "$RELEASE_DIR/values.yaml" "$RELEASE_DIR/jars" "$RUN_DIR" "$LOG_DIR"
+    rm -rf "$RELEASE_DIR/values.yaml" "$LIB_DIR" "$RUN_DIR" "$LOG_DIR"
     say "Release $RELEASE is uninstalled; its data stays in $KUBELITE_HOME (uninstall --purge removes it, install $RELEASE reuses it)"
   fi
 }
