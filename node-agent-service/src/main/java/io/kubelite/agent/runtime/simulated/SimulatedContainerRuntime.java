@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Containers that exist only in memory, like kwok's: a started container runs at once and until it is stopped
@@ -26,11 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedContainerRuntime implements ContainerRuntime {
 
     public static final String VERSION = "simulated://0.1.0";
+    private static final Pattern NUMBERED = Pattern.compile(".*-(\\d+)");
 
     private final Clock clock;
     private final Map<String, Map<String, RuntimeContainer>> byNode = new ConcurrentHashMap<>();
-    private final Map<String, Integer> nodeRanges = new ConcurrentHashMap<>();
-    private final AtomicInteger lastRange = new AtomicInteger();
     private final Map<String, AtomicInteger> nextHostByNode = new ConcurrentHashMap<>();
     private final Map<String, String> podIps = new ConcurrentHashMap<>();
 
@@ -116,10 +117,21 @@ public final class SimulatedContainerRuntime implements ContainerRuntime {
         return null;
     }
 
+    /**
+     * A node's range, the same in every agent process: the number a name like {@code node-3} ends in (so the
+     * nodes of one prefix never share a range, whichever agent hosts them), else a hash of the name.
+     */
+    static int range(String nodeName) {
+        Matcher numbered = NUMBERED.matcher(nodeName);
+        int range = numbered.matches() && numbered.group(1).length() <= 5
+                ? Integer.parseInt(numbered.group(1)) : nodeName.hashCode();
+        return Math.floorMod(range, 65_535) + 1;
+    }
+
     /** The same address for every container of a pod, from its node's range. */
     private String podIp(PodRef pod) {
         return podIps.computeIfAbsent(pod.uid(), uid -> {
-            int range = nodeRanges.computeIfAbsent(pod.nodeName(), n -> lastRange.incrementAndGet());
+            int range = range(pod.nodeName());
             int host = nextHostByNode.computeIfAbsent(pod.nodeName(), n -> new AtomicInteger())
                     .getAndIncrement() % 254 + 1;
             return "10." + (range >> 8 & 255) + "." + (range & 255) + "." + host;
