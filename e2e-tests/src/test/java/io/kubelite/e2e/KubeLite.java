@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  */
 final class KubeLite implements AutoCloseable {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The repository: deploy/ and each module's target/ are found from it. */
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final long COMMAND_LIMIT_SECONDS = 300;
 
     final Path home;
@@ -54,6 +55,11 @@ final class KubeLite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("deploy/kube-lite").toString()));
         command.addAll(List.of(arguments));
         return Shell.run(command, environment, COMMAND_LIMIT_SECONDS);
+    }
+
+    /** kubectl-lite with this kube-lite's home, so it reads the kubeconfig {@code up} wrote there. */
+    Kubectl kubectl() {
+        return new Kubectl(home);
     }
 
     Api api() {

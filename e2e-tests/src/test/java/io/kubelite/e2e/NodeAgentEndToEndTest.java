@@ -3,10 +3,7 @@ package io.kubelite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +61,7 @@ class NodeAgentEndToEndTest {
         create(pod("stubborn", "trap '' TERM; while true; do sleep 1; done").replace("\"spec\":{",
                 "\"spec\":{\"terminationGracePeriodSeconds\":2,"));
         String uid = awaitRunning("stubborn").path("metadata").path("uid").asString();
-        assertThat(containersOf(uid)).hasSize(1);
+        assertThat(Docker.containersOf(uid)).hasSize(1);
 
         long deleted = System.nanoTime();
         assertThat(api.delete(PODS + "/stubborn").statusCode()).isEqualTo(200);
@@ -72,7 +69,7 @@ class NodeAgentEndToEndTest {
         Duration took = Duration.ofNanos(System.nanoTime() - deleted);
 
         assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(15));
-        assertThat(containersOf(uid)).isEmpty();
+        assertThat(Docker.containersOf(uid)).isEmpty();
     }
 
     @Test
@@ -95,7 +92,7 @@ class NodeAgentEndToEndTest {
         assertThat(after.at("/status/containerStatuses/0/containerID").asString()).isEqualTo(containerId);
         assertThat(after.at("/status/containerStatuses/0/restartCount").asInt()).isZero();
         String uid = after.path("metadata").path("uid").asString();
-        assertThat(containersOf(uid)).hasSize(1);
+        assertThat(Docker.containersOf(uid)).hasSize(1);
     }
 
     private static String pod(String name, String script) {
@@ -115,15 +112,6 @@ class NodeAgentEndToEndTest {
     private static JsonNode awaitRunning(String name) throws Exception {
         await(name + " Running", () -> "Running".equals(api.getJson(PODS + "/" + name).at("/status/phase").asString()));
         return api.getJson(PODS + "/" + name);
-    }
-
-    /** The ids of the Docker containers, running or not, labelled with this pod uid. */
-    private static List<String> containersOf(String podUid) throws Exception {
-        String dockerHost = Shell.run(List.of(Path.of("../deploy/docker-engine").toString(), "env"), Map.of(), 30)
-                .trim().replace("export DOCKER_HOST=", "");
-        String ids = Shell.run(List.of("docker", "ps", "-aq", "--filter", "label=io.kubelite.pod.uid=" + podUid),
-                Map.of("DOCKER_HOST", dockerHost), 30);
-        return ids.lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
