@@ -54,7 +54,7 @@ public final class NodeLifecycleController implements Controller {
     private final NodeLifecycleProperties properties;
     private final NoExecuteTaints noExecuteTaints;
     private final Clock clock;
-    /** When this controller first saw each node, the heartbeat of a node that never sent one. */
+    /** When this controller first looked at each node: no heartbeat counts from earlier. */
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
 
     public NodeLifecycleController(ObjectStore store, Informers informers, LeaseMonitor leases, EventRecorder events,
@@ -130,19 +130,18 @@ public final class NodeLifecycleController implements Controller {
     }
 
     /**
-     * The latest sign of life: the lease renewal, or the heartbeat of a {@code Ready} condition the agent posted.
-     * A node with neither counts from when this controller first saw it, unless it is already judged unknown.
+     * The latest sign of life: the lease renewal, or the heartbeat of a {@code Ready} condition the agent posted,
+     * but never earlier than when this controller first looked at the node. So a node gets a full grace period after
+     * the controller manager starts (or a standby takes over), as in Kubernetes: the whole cluster restarting at
+     * once must not have its pods evicted before its agents are back.
      */
     private Instant lastHeartbeat(String name, ObjectNode node, Instant now) {
+        Instant observedSince = firstSeen.computeIfAbsent(name, n -> now);
         Optional<NodeCondition> ready = ready(node).filter(condition -> !UNKNOWN.equals(condition.status()));
-        Optional<Instant> latest = Stream.of(leases.lastRenewal(name),
-                        ready.map(NodeCondition::lastHeartbeatTime), ready.map(NodeCondition::lastTransitionTime))
-                .flatMap(Optional::stream).max(Instant::compareTo);
-        if (latest.isPresent()) {
-            return latest.get();
-        }
-        boolean judgedUnknown = ready(node).filter(condition -> UNKNOWN.equals(condition.status())).isPresent();
-        return judgedUnknown ? Instant.EPOCH : firstSeen.computeIfAbsent(name, n -> now);
+        return Stream.of(leases.lastRenewal(name), ready.map(NodeCondition::lastHeartbeatTime),
+                        ready.map(NodeCondition::lastTransitionTime))
+                .flatMap(Optional::stream).filter(heartbeat -> heartbeat.isAfter(observedSince))
+                .max(Instant::compareTo).orElse(observedSince);
     }
 
     private ObjectNode markUnknown(ObjectNode node, Instant heartbeat, Instant now) {

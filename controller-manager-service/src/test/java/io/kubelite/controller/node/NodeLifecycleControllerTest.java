@@ -158,6 +158,19 @@ class NodeLifecycleControllerTest {
     }
 
     @Test
+    void aNodeWhoseLastHeartbeatPredatesTheControllerGetsAFullGracePeriodFromWhenItIsFirstSeen() throws Exception {
+        leases.renew(List.of("restarted"), "test-agent", Duration.ofSeconds(40));
+        Thread.sleep(GRACE.plusSeconds(1).toMillis());
+        long created = System.nanoTime();
+        createNode("restarted", "True", false, Instant.now().minus(GRACE.multipliedBy(2)));
+
+        await().atMost(WAIT).until(() -> "Unknown".equals(ready("restarted").path("status").asString()));
+        Duration took = Duration.ofNanos(System.nanoTime() - created);
+        assertThat(took).as("silent since before it was first seen, judged a grace period after that")
+                .isGreaterThan(GRACE.minusMillis(500));
+    }
+
+    @Test
     void aNodeItsAgentStoppedCleanlyIsTaintedNotReadyAndItsPodsEvicted() {
         createNode("stopped", "False", false);
         renew("stopped");
@@ -193,7 +206,11 @@ class NodeLifecycleControllerTest {
     }
 
     private void createNode(String name, String ready, boolean unschedulable) {
-        String now = Instant.now().toString();
+        createNode(name, ready, unschedulable, Instant.now());
+    }
+
+    private void createNode(String name, String ready, boolean unschedulable, Instant heartbeat) {
+        String now = heartbeat.toString();
         ObjectNode node = Json.MAPPER.readValue("""
                 {"apiVersion":"v1","kind":"Node","metadata":{"name":"%s"},"spec":{"unschedulable":%s},
                  "status":{"capacity":{"cpu":"4","memory":"8Gi","pods":"110"},
