@@ -60,9 +60,10 @@ load_values() { resolve_values /dev/null -f "$RELEASE_DIR/values.yaml"; }
 # name:module:port of every component the values ask for, in start order
 release_instances() {
   local entry key name module count port i
+  # the controller manager judges nodes by their agents' heartbeats: it starts after them and stops before them
   for entry in apiServer:api-server:api-server-service:replicas scheduler:scheduler:scheduler-service:replicas \
-               controllerManager:controller-manager:controller-manager-service:replicas \
-               nodeAgents:node-agent:node-agent-service:count; do
+               nodeAgents:node-agent:node-agent-service:count \
+               controllerManager:controller-manager:controller-manager-service:replicas; do
     IFS=: read -r key name module count <<<"$entry"
     port=${VALUES[$key.port]}
     for (( i=1; i<=${VALUES[$key.$count]}; i++ )); do echo "$name-$i:$module:$((port + i - 1))"; done
@@ -215,7 +216,7 @@ cmd_upgrade() {
   export_database
   prepare_runtime
   release_instances >"$RUN_DIR/instances"
-  say "Restarting components one at a time, each ready before the next; API servers first, node agents last"
+  say "Restarting components one at a time, each ready before the next; API servers first, controller managers last"
   while IFS= read -r instance; do
     name=${instance%%:*}
     if pid_of "$name" >/dev/null; then say "Restarting $name"; stop_instance "$name"; fi
@@ -237,7 +238,7 @@ cmd_uninstall() {
   [ -z "$purge" ] || [ "$purge" = --purge ] || die "unknown argument '$purge' (expected --purge)"
   release_exists || [ -d "$RELEASE_DIR" ] || die "release $RELEASE is not installed"
   local names
-  # node agents first, the reverse of start order
+  # the reverse of start order
   names=$(started_instances | cut -d: -f1 | tac)
   for name in $names; do stop_instance "$name"; done
   stop_leftover_postgres
