@@ -112,11 +112,13 @@ public final class NodeLifecycleController implements Controller {
         if (silent) {
             node = markUnknown(node, heartbeat, now);
         }
-        node = taint(node, desiredTaint(node, silent), now);
+        node = taint(node, desiredTaint(node, silent, now), now);
 
         List<Instant> deadlines = new ArrayList<>();
         if (!silent) {
             deadlines.add(heartbeat.plus(properties.gracePeriod()).plusMillis(1));
+            notReadySince(node).map(since -> since.plus(properties.gracePeriod()).plusMillis(1))
+                    .filter(now::isBefore).ifPresent(deadlines::add);
         }
         List<Taint> taints = taints(node);
         if (taints.stream().anyMatch(taint -> NoExecuteTaints.NO_EXECUTE.equals(taint.effect())) || silent) {
@@ -169,13 +171,23 @@ public final class NodeLifecycleController implements Controller {
         return written;
     }
 
-    /** The taint the node's state calls for: unreachable when silent, not-ready when its agent said so, or none. */
-    private static Optional<String> desiredTaint(ObjectNode node, boolean silent) {
+    /**
+     * The taint the node's state calls for: unreachable when silent; not-ready when its agent has said so for longer
+     * than the grace period (an agent restarting says so for a few seconds, and its pods must stay); or none.
+     */
+    private Optional<String> desiredTaint(ObjectNode node, boolean silent, Instant now) {
         if (silent) {
             return Optional.of(NoExecuteTaints.UNREACHABLE);
         }
-        boolean notReady = ready(node).filter(condition -> "False".equals(condition.status())).isPresent();
-        return notReady ? Optional.of(NoExecuteTaints.NOT_READY) : Optional.empty();
+        return notReadySince(node).filter(since -> since.plus(properties.gracePeriod()).isBefore(now))
+                .map(since -> NoExecuteTaints.NOT_READY);
+    }
+
+    /** Since when the agent has reported {@code Ready=False}, if it does. */
+    private static Optional<Instant> notReadySince(ObjectNode node) {
+        return ready(node).filter(condition -> "False".equals(condition.status()))
+                .map(condition -> condition.lastTransitionTime() != null
+                        ? condition.lastTransitionTime() : Instant.EPOCH);
     }
 
     /** Gives the node the wanted lifecycle taint (keeping its time added) and takes away the other. */

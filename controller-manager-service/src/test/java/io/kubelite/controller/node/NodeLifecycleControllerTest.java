@@ -171,10 +171,12 @@ class NodeLifecycleControllerTest {
     }
 
     @Test
-    void aNodeItsAgentStoppedCleanlyIsTaintedNotReadyAndItsPodsEvicted() {
+    void aNodeItsAgentReportsNotReadyBeyondTheGracePeriodIsTaintedNotReadyAndItsPodsEvicted() throws Exception {
         createNode("stopped", "False", false);
         renew("stopped");
         createPod("on-stopped", "stopped", "");
+        Thread.sleep(GRACE.minusMillis(800).toMillis());
+        assertThat(taintKeys("stopped")).as("an agent restarting reports NotReady briefly").isEmpty();
 
         await().atMost(WAIT).until(() -> taintKeys("stopped").contains(NoExecuteTaints.NOT_READY));
         await().atMost(WAIT).until(() -> beingDeleted("on-stopped"));
