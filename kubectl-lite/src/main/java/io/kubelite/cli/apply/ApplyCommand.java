@@ -1,14 +1,9 @@
 package io.kubelite.cli.apply;
 
-import io.kubelite.cli.ApiCommand;
 import io.kubelite.cli.api.ApiClient;
 import io.kubelite.cli.api.ApiException;
-import io.kubelite.cli.manifest.Manifests;
 import io.kubelite.cli.manifest.Manifests.Manifest;
-import io.kubelite.cli.print.ObjectOutput;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,36 +14,16 @@ import tools.jackson.databind.node.ObjectNode;
  * annotation {@value #LAST_APPLIED}, as kubectl keeps it, so that fields dropped from it are removed next time.
  */
 @Command(name = "apply", description = "Apply a configuration to resources from files, directories or stdin.")
-public final class ApplyCommand extends ApiCommand {
+public final class ApplyCommand extends ManifestCommand {
 
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-",
-            description = "Files or directories of YAML or JSON manifests, or - for standard input.")
-    List<String> files;
-
     @Override
-    protected int execute() {
-        ApiClient client = session().client();
-        int exitCode = 0;
-        for (Manifest manifest : Manifests.read(files, System.in)) {
-            try {
-                out().println(ObjectOutput.name(manifest.kind(), manifest.object()) + " " + apply(client, manifest));
-            } catch (ApiException e) {
-                out().flush();
-                err().println(e.kubectlMessage());
-                exitCode = 1;
-            }
-        }
-        return exitCode;
-    }
-
-    private String apply(ApiClient client, Manifest manifest) {
+    String act(ApiClient client, Manifest manifest) {
         ObjectNode declared = declaration(manifest.object());
         String annotation = JSON.writeValueAsString(declared);
-        String namespace = manifest.kind().namespaced()
-                ? declared.path("metadata").path("namespace").asString(session().namespace()) : null;
+        String namespace = namespaceOf(manifest);
         String name = declared.path("metadata").path("name").asString("");
         JsonNode live;
         try {
