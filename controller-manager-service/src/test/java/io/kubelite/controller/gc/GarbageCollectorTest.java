@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubelite.controller.owner.OwnerReferences;
-import io.kubelite.controller.support.RunningControllers;
+import io.kubelite.controller.support.LeadingControllers;
 import io.kubelite.model.Json;
 import io.kubelite.model.ResourceKind;
 import io.kubelite.model.StatusException;
@@ -17,13 +17,10 @@ import io.kubelite.store.Watch;
 import io.kubelite.store.WatchEvent;
 import io.kubelite.store.WatchOptions;
 import io.kubelite.store.WriteOptions;
-import io.kubelite.store.testing.TestStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -33,20 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 class GarbageCollectorTest {
 
     @RegisterExtension
-    static final TestStore fixture = TestStore.onNewDatabase();
-    private static final ObjectStore store = fixture.store;
-    private static RunningControllers controllers;
-
-    @BeforeAll
-    static void start() {
-        controllers = new RunningControllers(fixture, "test");
-        await().atMost(Duration.ofSeconds(10)).until(controllers::isLeader);
-    }
-
-    @AfterAll
-    static void stop() {
-        controllers.close();
-    }
+    static final LeadingControllers controllers = new LeadingControllers();
+    private static final ObjectStore store = controllers.store();
 
     /** A ReplicaSet with three running pods, owned (as the Deployment controller would make it) by {@code owner}. */
     private static ObjectNode replicaSetWithPods(String name, ObjectNode owner) {

@@ -6,21 +6,18 @@ import static io.kubelite.controller.support.TestObjects.setStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kubelite.controller.support.LeadingControllers;
 import io.kubelite.controller.support.OwnedPods;
-import io.kubelite.controller.support.RunningControllers;
 import io.kubelite.model.ResourceKind;
 import io.kubelite.store.Binding;
 import io.kubelite.store.DeleteOptions;
 import io.kubelite.store.ListOptions;
 import io.kubelite.store.ObjectStore;
 import io.kubelite.store.WriteOptions;
-import io.kubelite.store.testing.TestStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -29,20 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 class ReplicaSetControllerTest {
 
     @RegisterExtension
-    static final TestStore fixture = TestStore.onNewDatabase();
-    private static final ObjectStore store = fixture.store;
-    private static RunningControllers controllers;
-
-    @BeforeAll
-    static void start() {
-        controllers = new RunningControllers(fixture, "test");
-        await().atMost(Duration.ofSeconds(10)).until(controllers::isLeader);
-    }
-
-    @AfterAll
-    static void stop() {
-        controllers.close();
-    }
+    static final LeadingControllers controllers = new LeadingControllers();
+    private static final ObjectStore store = controllers.store();
 
     private static ObjectNode create(ObjectNode rs) {
         return store.create(ResourceKind.REPLICASET, rs, WriteOptions.NONE);
