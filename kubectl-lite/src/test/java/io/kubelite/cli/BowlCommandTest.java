@@ -2,44 +2,31 @@ package io.kubelite.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubelite.cli.api.ApiClient;
 import io.kubelite.model.ResourceKind;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code bowl --frames} drawn from a real API server's nodes and pods. */
 class BowlCommandTest {
 
-    private static ApiServer server;
-    private static Cli cli;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void startServer() throws IOException, InterruptedException {
-        server = ApiServer.start();
-        cli = new Cli(server.url);
-        api = new ApiClient(server.url, null);
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException, InterruptedException {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveApiServer server = new LiveApiServer();
 
     @Test
     void framesShowReadyNodesStandingAndANodeWhoseReadyIsUnknownFallenWithPodCounts() {
         readyNode("lane-a", "True");
         readyNode("lane-b", "Unknown");
         readyNode("lane-c", "True");
-        api.create(ResourceKind.POD, "default", ClusterCommandsTest.json(ClusterCommandsTest.pod("lane-p1", "lane-a", "")));
-        api.create(ResourceKind.POD, "default", ClusterCommandsTest.json(ClusterCommandsTest.pod("lane-p2", "lane-a", "")));
-        api.create(ResourceKind.POD, "default", ClusterCommandsTest.json(ClusterCommandsTest.pod("lane-p3", "lane-c", "")));
+        server.api().create(ResourceKind.POD, "default",
+                ClusterCommandsTest.json(ClusterCommandsTest.pod("lane-p1", "lane-a", "")));
+        server.api().create(ResourceKind.POD, "default",
+                ClusterCommandsTest.json(ClusterCommandsTest.pod("lane-p2", "lane-a", "")));
+        server.api().create(ResourceKind.POD, "default",
+                ClusterCommandsTest.json(ClusterCommandsTest.pod("lane-p3", "lane-c", "")));
 
-        Cli.Result run = cli.run("bowl", "--frames", "2", "--interval", "100ms");
+        Cli.Result run = server.cli().run("bowl", "--frames", "2", "--interval", "100ms");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).doesNotContain("\033[");
@@ -61,14 +48,15 @@ class BowlCommandTest {
     @Test
     void knockingANodeWithoutALocalAgentSaysKnockingNeedsALocalCluster() {
         readyNode("remote-node", "True");
-        Cli.Result run = cli.run("bowl", "--frames", "1", "--knock", "remote-node");
+        Cli.Result run = server.cli().run("bowl", "--frames", "1", "--knock", "remote-node");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: knocking remote-node down needs a local cluster");
     }
 
     private static void readyNode(String name, String ready) {
-        api.create(ResourceKind.NODE, null, ClusterCommandsTest.json("{\"metadata\":{\"name\":\"" + name + "\"}}"));
-        api.send("PATCH", "/api/v1/nodes/" + name + "/status", ClusterCommandsTest.json(
+        server.api().create(ResourceKind.NODE, null,
+                ClusterCommandsTest.json("{\"metadata\":{\"name\":\"" + name + "\"}}"));
+        server.api().send("PATCH", "/api/v1/nodes/" + name + "/status", ClusterCommandsTest.json(
                 "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"" + ready + "\"}]}}"),
                 "application/merge-patch+json");
     }

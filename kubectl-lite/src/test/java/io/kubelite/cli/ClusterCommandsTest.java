@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubelite.cli.api.ApiClient;
 import io.kubelite.cli.api.ApiException;
 import io.kubelite.model.ResourceKind;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,57 +15,45 @@ import tools.jackson.databind.node.ObjectNode;
 /** logs, scale, rollout history and undo, cordon, uncordon and drain against a real API server. */
 class ClusterCommandsTest {
 
-    private static ApiServer server;
-    private static Cli cli;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void startServer() throws IOException, InterruptedException {
-        server = ApiServer.start();
-        cli = new Cli(server.url);
-        api = new ApiClient(server.url, null);
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException, InterruptedException {
-        server.close();
-    }
+    @RegisterExtension
+    static final LiveApiServer server = new LiveApiServer();
 
     @Test
     void scaleWritesTheScaleSubresourceOfADeploymentAndAReplicaSet() {
-        api.create(ResourceKind.DEPLOYMENT, "default", json(deployment("scaled", "v1", 1)));
-        Cli.Result run = cli.run("scale", "deployment/scaled", "--replicas=3");
+        server.api().create(ResourceKind.DEPLOYMENT, "default", json(deployment("scaled", "v1", 1)));
+        Cli.Result run = server.cli().run("scale", "deployment/scaled", "--replicas=3");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("deployment.apps/scaled scaled\n");
-        assertThat(api.get(ResourceKind.DEPLOYMENT, "default", "scaled").path("spec").path("replicas").asInt())
+        assertThat(server.api().get(ResourceKind.DEPLOYMENT, "default", "scaled").path("spec").path("replicas").asInt())
                 .isEqualTo(3);
 
-        api.create(ResourceKind.REPLICASET, "default", json(replicaSet("scaled-rs", "v1", 1, null, null)));
-        assertThat(cli.run("scale", "rs", "scaled-rs", "--replicas=0").out())
+        server.api().create(ResourceKind.REPLICASET, "default", json(replicaSet("scaled-rs", "v1", 1, null, null)));
+        assertThat(server.cli().run("scale", "rs", "scaled-rs", "--replicas=0").out())
                 .isEqualTo("replicaset.apps/scaled-rs scaled\n");
-        assertThat(api.get(ResourceKind.REPLICASET, "default", "scaled-rs").path("spec").path("replicas").asInt())
+        assertThat(server.api().get(ResourceKind.REPLICASET, "default", "scaled-rs").path("spec").path("replicas")
+                .asInt())
                 .isZero();
     }
 
     @Test
     void scaleOfAMissingDeploymentPrintsTheServersNotFoundAndFails() {
-        Cli.Result run = cli.run("scale", "deploy/nowhere", "--replicas=2");
+        Cli.Result run = server.cli().run("scale", "deploy/nowhere", "--replicas=2");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Error from server (NotFound):").contains("nowhere");
     }
 
     @Test
     void rolloutHistoryListsRevisionsAndUndoCopiesTheOldTemplateWithoutItsHash() {
-        ObjectNode created = api.create(ResourceKind.DEPLOYMENT, "default", json(deployment("hist", "v2", 2)));
+        ObjectNode created = server.api().create(ResourceKind.DEPLOYMENT, "default", json(deployment("hist", "v2", 2)));
         String uid = created.path("metadata").path("uid").asString();
-        api.patch(ResourceKind.DEPLOYMENT, "default", "hist",
+        server.api().patch(ResourceKind.DEPLOYMENT, "default", "hist",
                 json("{\"metadata\":{\"annotations\":{\"deployment.kubernetes.io/revision\":\"2\"}}}"));
-        api.create(ResourceKind.REPLICASET, "default", json(replicaSet("hist-aaa", "v1", 0, uid, "1")));
+        server.api().create(ResourceKind.REPLICASET, "default", json(replicaSet("hist-aaa", "v1", 0, uid, "1")));
         ObjectNode second = (ObjectNode) json(replicaSet("hist-bbb", "v2", 2, uid, "2"));
         ((ObjectNode) second.path("metadata").path("annotations")).put("kubernetes.io/change-cause", "image v2");
-        api.create(ResourceKind.REPLICASET, "default", second);
+        server.api().create(ResourceKind.REPLICASET, "default", second);
 
-        Cli.Result history = cli.run("rollout", "history", "deployment/hist");
+        Cli.Result history = server.cli().run("rollout", "history", "deployment/hist");
         assertThat(history.exitCode()).isZero();
         assertThat(history.out()).isEqualTo("""
                 deployment.apps/hist
@@ -76,25 +62,25 @@ class ClusterCommandsTest {
                 2          image v2
                 """);
 
-        Cli.Result undo = cli.run("rollout", "undo", "deployment/hist");
+        Cli.Result undo = server.cli().run("rollout", "undo", "deployment/hist");
         assertThat(undo.exitCode()).isZero();
         assertThat(undo.out()).isEqualTo("deployment.apps/hist rolled back\n");
-        JsonNode template = api.get(ResourceKind.DEPLOYMENT, "default", "hist").path("spec").path("template");
+        JsonNode template = server.api().get(ResourceKind.DEPLOYMENT, "default", "hist").path("spec").path("template");
         assertThat(template.path("spec").path("containers").get(0).path("image").asString()).isEqualTo("app:v1");
         assertThat(template.path("metadata").path("labels").has("pod-template-hash")).isFalse();
         assertThat(template.path("metadata").path("labels").path("app").asString()).isEqualTo("hist");
 
-        assertThat(cli.run("rollout", "undo", "deployment/hist", "--to-revision=1").out())
+        assertThat(server.cli().run("rollout", "undo", "deployment/hist", "--to-revision=1").out())
                 .isEqualTo("deployment.apps/hist skipped rollback (current template already matches revision 1)\n");
-        Cli.Result missing = cli.run("rollout", "undo", "deployment/hist", "--to-revision=7");
+        Cli.Result missing = server.cli().run("rollout", "undo", "deployment/hist", "--to-revision=7");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("error: unable to find specified revision 7 in history\n");
     }
 
     @Test
     void rolloutStatusTimesOutWithAnErrorWhileNoControllerMovesTheDeployment() {
-        api.create(ResourceKind.DEPLOYMENT, "default", json(deployment("stuck", "v1", 2)));
-        Cli.Result run = cli.run("rollout", "status", "deployment/stuck", "--timeout=1s");
+        server.api().create(ResourceKind.DEPLOYMENT, "default", json(deployment("stuck", "v1", 2)));
+        Cli.Result run = server.cli().run("rollout", "status", "deployment/stuck", "--timeout=1s");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("Waiting for deployment ");
         assertThat(run.err()).isEqualTo("error: timed out waiting for the condition\n");
@@ -102,49 +88,50 @@ class ClusterCommandsTest {
 
     @Test
     void cordonAndUncordonSetUnschedulableAndSayWhenNothingChanged() {
-        api.create(ResourceKind.NODE, null, json("{\"metadata\":{\"name\":\"cordoned\"}}"));
-        assertThat(cli.run("cordon", "cordoned").out()).isEqualTo("node/cordoned cordoned\n");
-        assertThat(api.get(ResourceKind.NODE, null, "cordoned").path("spec").path("unschedulable").asBoolean())
+        server.api().create(ResourceKind.NODE, null, json("{\"metadata\":{\"name\":\"cordoned\"}}"));
+        assertThat(server.cli().run("cordon", "cordoned").out()).isEqualTo("node/cordoned cordoned\n");
+        assertThat(server.api().get(ResourceKind.NODE, null, "cordoned").path("spec").path("unschedulable").asBoolean())
                 .isTrue();
-        assertThat(cli.run("cordon", "cordoned").out()).isEqualTo("node/cordoned already cordoned\n");
-        assertThat(cli.run("uncordon", "cordoned").out()).isEqualTo("node/cordoned uncordoned\n");
-        assertThat(api.get(ResourceKind.NODE, null, "cordoned").path("spec").path("unschedulable").asBoolean(false))
+        assertThat(server.cli().run("cordon", "cordoned").out()).isEqualTo("node/cordoned already cordoned\n");
+        assertThat(server.cli().run("uncordon", "cordoned").out()).isEqualTo("node/cordoned uncordoned\n");
+        assertThat(server.api().get(ResourceKind.NODE, null, "cordoned").path("spec").path("unschedulable")
+                .asBoolean(false))
                 .isFalse();
-        assertThat(cli.run("uncordon", "cordoned").out()).isEqualTo("node/cordoned already uncordoned\n");
+        assertThat(server.cli().run("uncordon", "cordoned").out()).isEqualTo("node/cordoned already uncordoned\n");
     }
 
     @Test
     void drainRefusesPodsWithoutControllerUnlessForcedThenDeletesEveryPodOfTheNode() {
-        api.create(ResourceKind.NODE, null, json("{\"metadata\":{\"name\":\"drained\"}}"));
-        api.create(ResourceKind.POD, "default", json(pod("drained-owned", "drained",
+        server.api().create(ResourceKind.NODE, null, json("{\"metadata\":{\"name\":\"drained\"}}"));
+        server.api().create(ResourceKind.POD, "default", json(pod("drained-owned", "drained",
                 ",\"ownerReferences\":[{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"name\":\"x\","
                         + "\"uid\":\"11111111-1111-1111-1111-111111111111\",\"controller\":true}]")));
-        api.create(ResourceKind.POD, "default", json(pod("drained-bare", "drained", "")));
-        api.create(ResourceKind.POD, "default", json(pod("elsewhere", "other-node", "")));
+        server.api().create(ResourceKind.POD, "default", json(pod("drained-bare", "drained", "")));
+        server.api().create(ResourceKind.POD, "default", json(pod("elsewhere", "other-node", "")));
 
-        Cli.Result refused = cli.run("drain", "drained", "--ignore-daemonsets");
+        Cli.Result refused = server.cli().run("drain", "drained", "--ignore-daemonsets");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out()).isEqualTo("node/drained cordoned\n");
         assertThat(refused.err()).contains("cannot delete Pods that declare no controller (use --force to override):"
                 + " default/drained-bare");
 
-        Cli.Result drained = cli.run("drain", "drained", "--force", "--grace-period=0", "--timeout=20s");
+        Cli.Result drained = server.cli().run("drain", "drained", "--force", "--grace-period=0", "--timeout=20s");
         assertThat(drained.exitCode()).as(drained.err()).isZero();
         assertThat(drained.out()).startsWith("node/drained already cordoned\n")
                 .contains("evicting pod default/drained-owned\n", "evicting pod default/drained-bare\n",
                         "pod/drained-owned evicted\n", "pod/drained-bare evicted\n")
                 .endsWith("node/drained drained\n");
         assertThat(drained.err()).contains("Warning: deleting Pods that declare no controller: default/drained-bare");
-        assertNotFound(() -> api.get(ResourceKind.POD, "default", "drained-owned"));
-        assertNotFound(() -> api.get(ResourceKind.POD, "default", "drained-bare"));
-        assertThat(api.get(ResourceKind.POD, "default", "elsewhere").path("metadata").path("name").asString())
+        assertNotFound(() -> server.api().get(ResourceKind.POD, "default", "drained-owned"));
+        assertNotFound(() -> server.api().get(ResourceKind.POD, "default", "drained-bare"));
+        assertThat(server.api().get(ResourceKind.POD, "default", "elsewhere").path("metadata").path("name").asString())
                 .isEqualTo("elsewhere");
     }
 
     @Test
     void logsOfAPodNotBoundYetPrintsTheServersMessageAndFails() {
-        api.create(ResourceKind.POD, "default", json(pod("unbound", null, "")));
-        Cli.Result run = cli.run("logs", "unbound");
+        server.api().create(ResourceKind.POD, "default", json(pod("unbound", null, "")));
+        Cli.Result run = server.cli().run("logs", "unbound");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("Error from server (BadRequest): pod unbound does not have a host assigned\n");
     }

@@ -9,33 +9,19 @@ import io.kubelite.model.ResourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** kubectl-lite against a real API server (and its embedded PostgreSQL), each test in a namespace of its own. */
 class KubectlLiteTest {
 
-    private static ApiServer server;
-    private static Cli cli;
-    private static ApiClient api;
+    @RegisterExtension
+    static final LiveApiServer server = new LiveApiServer();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startServer() throws IOException, InterruptedException {
-        server = ApiServer.start();
-        cli = new Cli(server.url);
-        api = new ApiClient(server.url, null);
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException, InterruptedException {
-        server.close();
-    }
 
     private Path file(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
@@ -89,45 +75,45 @@ class KubectlLiteTest {
         Path manifest = file("app.yaml", namespaceYaml("apply") + "---\n" + deploymentYaml("apply", 2) + "---\n"
                 + podYaml("apply", "solo", "app: solo"));
 
-        Result created = cli.run("apply", "-f", manifest.toString());
+        Result created = server.cli().run("apply", "-f", manifest.toString());
         assertThat(created.exitCode()).isZero();
         assertThat(created.out()).isEqualTo("namespace/apply created\ndeployment.apps/web created\npod/solo created\n");
 
-        Result again = cli.run("apply", "-f", dir.toString());
+        Result again = server.cli().run("apply", "-f", dir.toString());
         assertThat(again.out()).isEqualTo(
                 "namespace/apply unchanged\ndeployment.apps/web unchanged\npod/solo unchanged\n");
 
         Files.writeString(manifest, namespaceYaml("apply") + "---\n" + deploymentYaml("apply", 3));
-        Result changed = cli.run("apply", "-f", manifest.toString());
+        Result changed = server.cli().run("apply", "-f", manifest.toString());
         assertThat(changed.out()).isEqualTo("namespace/apply unchanged\ndeployment.apps/web configured\n");
-        assertThat(api.get(ResourceKind.DEPLOYMENT, "apply", "web").path("spec").path("replicas").asInt())
+        assertThat(server.api().get(ResourceKind.DEPLOYMENT, "apply", "web").path("spec").path("replicas").asInt())
                 .isEqualTo(3);
     }
 
     @Test
     void applyPutsBackADeclaredFieldChangedByAnotherClientAndRemovesOneNoLongerDeclared() throws IOException {
-        cli.run("apply", "-f", file("ns.yaml", namespaceYaml("drift")).toString());
+        server.cli().run("apply", "-f", file("ns.yaml", namespaceYaml("drift")).toString());
         Path pod = file("pod.yaml", podYaml("drift", "p", "app: p, tier: web"));
-        cli.run("apply", "-f", pod.toString());
-        api.patch(ResourceKind.POD, "drift", "p",
+        server.cli().run("apply", "-f", pod.toString());
+        server.api().patch(ResourceKind.POD, "drift", "p",
                 ApiClient.JSON.readTree("{\"metadata\":{\"labels\":{\"app\":\"changed\"}}}"));
 
         Files.writeString(pod, podYaml("drift", "p", "app: p"));
-        Result result = cli.run("apply", "-f", pod.toString());
+        Result result = server.cli().run("apply", "-f", pod.toString());
 
         assertThat(result.out()).isEqualTo("pod/p configured\n");
-        JsonNode labels = api.get(ResourceKind.POD, "drift", "p").path("metadata").path("labels");
+        JsonNode labels = server.api().get(ResourceKind.POD, "drift", "p").path("metadata").path("labels");
         assertThat(labels.path("app").asString()).isEqualTo("p");
         assertThat(labels.has("tier")).isFalse();
     }
 
     @Test
     void getPrintsAlignedTablesAndSelectsByLabel() throws IOException {
-        cli.run("apply", "-f", file("ns.yaml", namespaceYaml("tables")).toString());
-        cli.run("apply", "-f", file("pods.yaml", podYaml("tables", "a-long-pod-name", "app: a") + "---\n"
+        server.cli().run("apply", "-f", file("ns.yaml", namespaceYaml("tables")).toString());
+        server.cli().run("apply", "-f", file("pods.yaml", podYaml("tables", "a-long-pod-name", "app: a") + "---\n"
                 + podYaml("tables", "b", "app: b")).toString());
 
-        Result all = cli.run("get", "pods", "-n", "tables");
+        Result all = server.cli().run("get", "pods", "-n", "tables");
         assertThat(all.exitCode()).isZero();
         String[] lines = all.out().split("\n");
         assertThat(lines).hasSize(3);
@@ -136,32 +122,32 @@ class KubectlLiteTest {
         assertThat(lines[2]).matches("b {17}0/1     Pending   0          \\d+s");
         assertThat(lines[1].indexOf("0/1")).isEqualTo(lines[0].indexOf("READY"));
 
-        Result selected = cli.run("get", "po", "-n", "tables", "-l", "app=b", "-o", "name");
+        Result selected = server.cli().run("get", "po", "-n", "tables", "-l", "app=b", "-o", "name");
         assertThat(selected.out()).isEqualTo("pod/b\n");
 
-        Result everywhere = cli.run("get", "pods", "-A", "--field-selector", "metadata.name=b");
+        Result everywhere = server.cli().run("get", "pods", "-A", "--field-selector", "metadata.name=b");
         assertThat(everywhere.out()).startsWith("NAMESPACE   NAME   READY");
         assertThat(everywhere.out()).contains("tables      b      0/1");
 
-        Result none = cli.run("get", "deploy", "-n", "tables");
+        Result none = server.cli().run("get", "deploy", "-n", "tables");
         assertThat(none.exitCode()).isZero();
         assertThat(none.err()).isEqualTo("No resources found in tables namespace.\n");
     }
 
     @Test
     void jsonAndYamlOutputReadBackToTheSameObject() throws IOException {
-        cli.run("apply", "-f", file("ns.yaml", namespaceYaml("output")).toString());
-        cli.run("apply", "-f", file("pod.yaml", podYaml("output", "p", "app: p")).toString());
-        JsonNode stored = api.get(ResourceKind.POD, "output", "p");
+        server.cli().run("apply", "-f", file("ns.yaml", namespaceYaml("output")).toString());
+        server.cli().run("apply", "-f", file("pod.yaml", podYaml("output", "p", "app: p")).toString());
+        JsonNode stored = server.api().get(ResourceKind.POD, "output", "p");
 
-        Result json = cli.run("get", "pod", "p", "-n", "output", "-o", "json");
+        Result json = server.cli().run("get", "pod", "p", "-n", "output", "-o", "json");
         assertThat(ApiClient.JSON.readTree(json.out())).isEqualTo(stored);
         assertThat(json.out()).startsWith("{\n    \"apiVersion\": \"v1\",\n");
 
-        Result yaml = cli.run("get", "pod/p", "-n", "output", "-o", "yaml");
+        Result yaml = server.cli().run("get", "pod/p", "-n", "output", "-o", "yaml");
         assertThat(ObjectOutput.YAML.readTree(yaml.out())).isEqualTo(stored);
 
-        Result list = cli.run("get", "pods", "-n", "output", "-o", "json");
+        Result list = server.cli().run("get", "pods", "-n", "output", "-o", "json");
         JsonNode items = ApiClient.JSON.readTree(list.out()).path("items");
         assertThat(items.size()).isEqualTo(1);
         assertThat(items.get(0).path("kind").asString()).isEqualTo("Pod");
@@ -169,10 +155,10 @@ class KubectlLiteTest {
 
     @Test
     void describeShowsTheObjectAndItsEvents() throws IOException {
-        cli.run("apply", "-f", file("ns.yaml", namespaceYaml("describe")).toString());
-        cli.run("apply", "-f", file("pod.yaml", podYaml("describe", "p", "app: p")).toString());
-        String uid = api.get(ResourceKind.POD, "describe", "p").path("metadata").path("uid").asString();
-        cli.run("create", "-f", file("event.yaml", """
+        server.cli().run("apply", "-f", file("ns.yaml", namespaceYaml("describe")).toString());
+        server.cli().run("apply", "-f", file("pod.yaml", podYaml("describe", "p", "app: p")).toString());
+        String uid = server.api().get(ResourceKind.POD, "describe", "p").path("metadata").path("uid").asString();
+        server.cli().run("create", "-f", file("event.yaml", """
                 apiVersion: v1
                 kind: Event
                 metadata: {name: p.1, namespace: describe}
@@ -183,7 +169,7 @@ class KubectlLiteTest {
                 source: {component: default-scheduler}
                 """.formatted(uid)).toString());
 
-        Result result = cli.run("describe", "pod", "p", "-n", "describe");
+        Result result = server.cli().run("describe", "pod", "p", "-n", "describe");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Name:            p\n", "Namespace:       describe\n",
@@ -195,27 +181,28 @@ class KubectlLiteTest {
 
     @Test
     void deleteByNameByLabelAndByFile() throws IOException {
-        cli.run("apply", "-f", file("ns.yaml", namespaceYaml("delete")).toString());
+        server.cli().run("apply", "-f", file("ns.yaml", namespaceYaml("delete")).toString());
         Path pods = file("pods.yaml", podYaml("delete", "a", "tier: x") + "---\n" + podYaml("delete", "b", "tier: x")
                 + "---\n" + podYaml("delete", "c", "tier: y"));
-        cli.run("apply", "-f", pods.toString());
+        server.cli().run("apply", "-f", pods.toString());
 
-        assertThat(cli.run("delete", "pod", "c", "-n", "delete").out()).isEqualTo("pod \"c\" deleted\n");
-        assertThat(cli.run("delete", "pods", "-l", "tier=x", "-n", "delete").out())
+        assertThat(server.cli().run("delete", "pod", "c", "-n", "delete").out()).isEqualTo("pod \"c\" deleted\n");
+        assertThat(server.cli().run("delete", "pods", "-l", "tier=x", "-n", "delete").out())
                 .isEqualTo("pod \"a\" deleted\npod \"b\" deleted\n");
-        Result byFile = cli.run("delete", "-f", pods.toString());
+        Result byFile = server.cli().run("delete", "-f", pods.toString());
         assertThat(byFile.exitCode()).isEqualTo(1);
         assertThat(byFile.err()).contains("Error from server (NotFound): pods \"a\" not found");
-        assertThat(cli.run("get", "pods", "-n", "delete").err()).isEqualTo("No resources found in delete namespace.\n");
+        assertThat(server.cli().run("get", "pods", "-n", "delete").err())
+                .isEqualTo("No resources found in delete namespace.\n");
     }
 
     @Test
     void serverErrorsPrintTheStatusMessageAndExitNonZero() throws IOException {
-        Result missing = cli.run("get", "pod", "nope");
+        Result missing = server.cli().run("get", "pod", "nope");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("Error from server (NotFound): pods \"nope\" not found\n");
 
-        Result invalid = cli.run("create", "-f", file("bad.yaml", """
+        Result invalid = server.cli().run("create", "-f", file("bad.yaml", """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: Bad_Name}
@@ -225,14 +212,14 @@ class KubectlLiteTest {
         assertThat(invalid.exitCode()).isEqualTo(1);
         assertThat(invalid.err()).startsWith("Error from server (Invalid): ").contains("Bad_Name");
 
-        Result unknownType = cli.run("get", "widgets");
+        Result unknownType = server.cli().run("get", "widgets");
         assertThat(unknownType.exitCode()).isEqualTo(1);
         assertThat(unknownType.err()).isEqualTo("error: the server doesn't have a resource type \"widgets\"\n");
     }
 
     @Test
     void apiResourcesListsWhatDiscoveryServes() {
-        Result result = cli.run("api-resources");
+        Result result = server.cli().run("api-resources");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("NAME          SHORTNAMES   APIVERSION   NAMESPACED   KIND\n");
@@ -244,7 +231,7 @@ class KubectlLiteTest {
 
     @Test
     void versionPrintsClientAndServer() {
-        Result result = cli.run("version");
+        Result result = server.cli().run("version");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("Client Version: ").containsPattern("Server Version: v\\S+");
