@@ -45,7 +45,7 @@ class SchedulerConfiguration {
     PlacementAlgorithm placementAlgorithm(SchedulerProperties properties, SchedulingProfile profile) {
         return switch (properties.algorithm()) {
             case GreedyAlgorithm.NAME -> new GreedyAlgorithm(profile, new Random());
-            case MinCostFlowAlgorithm.NAME -> new MinCostFlowAlgorithm(profile);
+            case MinCostFlowAlgorithm.NAME -> new MinCostFlowAlgorithm(profile, properties.mincostflowSearchTime());
             default -> throw new IllegalStateException("Unknown kubelite.scheduler.algorithm '"
                     + properties.algorithm() + "': use greedy or mincostflow");
         };

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                    changed (5m), as a safety net beside the retry on cluster changes
  * @param leaderRetryInterval         how often a standby tries to become the leader and the leader checks its
  *                                    connection (1s)
+ * @param mincostflowSearchTime       with {@code mincostflow}, how long a batch may search for a cheaper placement
+ *                                    and the proof that it is optimal, after the flow rounds (100ms; 0 to skip)
  */
 @ConfigurationProperties("kubelite.scheduler")
 public record SchedulerProperties(@DefaultValue("greedy") String algorithm,
@@ -29,7 +31,8 @@ public record SchedulerProperties(@DefaultValue("greedy") String algorithm,
                                   @DefaultValue("5000") int batchSize,
                                   @DefaultValue("32") int bindParallelism,
                                   @DefaultValue("5m") Duration unschedulableRetryInterval,
-                                  @DefaultValue("1s") Duration leaderRetryInterval) {
+                                  @DefaultValue("1s") Duration leaderRetryInterval,
+                                  @DefaultValue("100ms") Duration mincostflowSearchTime) {
 
     public SchedulerProperties {
         if (scoreWeights == null || scoreWeights.isEmpty()) {

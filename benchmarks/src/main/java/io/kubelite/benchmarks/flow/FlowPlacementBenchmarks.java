@@ -7,6 +7,7 @@ import io.kubelite.scheduler.flow.FlowNetwork;
 import io.kubelite.scheduler.flow.FlowSolution;
 import io.kubelite.scheduler.flow.MinCostFlowSolver;
 import io.kubelite.scheduler.flow.PlacementProblem;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,7 +66,7 @@ public class FlowPlacementBenchmarks {
     @Setup
     public void setUp() {
         problem = new SchedulingWorkload(nodes, pods, classes, usedUpTo, 1).problem();
-        planner = new BatchPlanner(new CostBands(bands, 1), 8);
+        planner = new BatchPlanner(new CostBands(bands, 1), 8, Duration.ofMillis(100));
         boolean relaxed = graph.equals("relaxed");
         network = relaxed ? planner.relaxedNetwork(problem) : planner.slotModelNetwork(problem);
         solver = new MinCostFlowSolver(relaxed ? MinCostFlowSolver.Method.PRIMAL_DUAL

@@ -7,6 +7,7 @@ import io.kubelite.scheduler.flow.CostBands;
 import io.kubelite.scheduler.flow.FlowNetwork;
 import io.kubelite.scheduler.flow.FlowSolution;
 import io.kubelite.scheduler.flow.MinCostFlowSolver;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class OrToolsAgreementTest {
         for (long seed = 0; seed < 200; seed++) {
             SchedulingWorkload workload = new SchedulingWorkload(40, 300, 8, (int) (seed % 100), seed);
             int bands = 1 + (int) (seed % 4);
-            BatchPlanner planner = new BatchPlanner(new CostBands(bands, 1), 1);
+            BatchPlanner planner = new BatchPlanner(new CostBands(bands, 1), 1, Duration.ZERO);
             for (FlowNetwork network : List.of(planner.slotModelNetwork(workload.problem()),
                     planner.relaxedNetwork(workload.problem()))) {
                 long theirs = orToolsCost(network);

@@ -13,12 +13,23 @@ import java.util.List;
  *                      slots, every node within its guaranteed capacity); the objective is never above it
  * @param lowerBound    the relaxation's optimum; no placement of the batch that fits every node scores lower
  * @param optimal       true when no placement of the batch that fits every node has a lower objective, as
- *                      shown by round 1 of either the slot model or the relaxation
- * @param fromSlotModel whether the slot model's rounds gave the result (else the relaxation's)
- * @param rounds        the flow rounds that gave the result
+ *                      shown by round 1 of either the slot model or the relaxation, or by a complete search
+ * @param origin        what found the result
+ * @param rounds        the flow rounds of the slot model or relaxation whose result the search started from
+ * @param searched      the search nodes solved (0 when round 1 proved the result)
  */
 public record BatchPlacement(List<Assignment> assignments, int[] pending, long pendingCost, long objective,
-        long modelOptimum, long lowerBound, boolean optimal, boolean fromSlotModel, int rounds) {
+        long modelOptimum, long lowerBound, boolean optimal, Origin origin, int rounds, int searched) {
+
+    /** What found a batch's placement. */
+    public enum Origin {
+        /** the slot model's rounds */
+        SLOT_MODEL,
+        /** the relaxation's rounds with repair */
+        RELAXATION,
+        /** the branch and bound, improving on both */
+        SEARCH
+    }
 
     public int placedCount() {
         int placed = 0;

@@ -1,5 +1,6 @@
 package io.kubelite.scheduler.flow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +23,16 @@ import java.util.List;
  * </ul>
  * Should the relaxation's last allowed round still give pods back, they are placed one at a time the same way,
  * each on the fitting node of least cost; so a pod stays pending only when no node can take it.
+ *
+ * <p>Unless round 1 of either proves the better result optimal, a {@link PlacementSearch} (branch and bound on
+ * the relaxation) then looks for a cheaper fitting placement for up to the search time; when it searches the
+ * whole tree in that time, its result is optimal among every placement that fits.
  */
 public final class BatchPlanner {
 
     private final CostBands bands;
     private final int maxRounds;
+    private final Duration searchTime;
     /**
      * The slot model's tight capacities fill nodes through every cost level and leave pods pending, where
      * cost scaling is several times faster; the relaxation's ample capacities need a few shortest-path
@@ -35,28 +41,52 @@ public final class BatchPlanner {
     private final MinCostFlowSolver slotModelSolver = new MinCostFlowSolver(MinCostFlowSolver.Method.COST_SCALING);
     private final MinCostFlowSolver relaxationSolver = new MinCostFlowSolver(MinCostFlowSolver.Method.PRIMAL_DUAL);
 
-    public BatchPlanner(CostBands bands, int maxRounds) {
+    /**
+     * @param searchTime how long the branch and bound may look for a better placement than the rounds' and prove
+     *                   it optimal; zero to take the rounds' result as it is
+     */
+    public BatchPlanner(CostBands bands, int maxRounds, Duration searchTime) {
         if (maxRounds < 1) {
             throw new IllegalArgumentException("at least one round is needed");
         }
+        if (searchTime.isNegative()) {
+            throw new IllegalArgumentException("the search time cannot be negative");
+        }
         this.bands = bands;
         this.maxRounds = maxRounds;
+        this.searchTime = searchTime;
     }
 
     public BatchPlacement place(PlacementProblem problem) {
         boolean[][] allowed = allowed(problem);
         Rounds slotModel = rounds(problem, allowed, SchedulingGraph.NodeCapacity.GUARANTEED);
         Rounds relaxation = rounds(problem, allowed, SchedulingGraph.NodeCapacity.RELAXED);
-        long slotModelObjective = objective(problem, slotModel);
-        long relaxationObjective = objective(problem, relaxation);
+        long slotModelObjective = objective(problem, slotModel.kept(), slotModel.pending());
+        long relaxationObjective = objective(problem, relaxation.kept(), relaxation.pending());
         boolean slotModelWins = slotModelObjective <= relaxationObjective;
         Rounds chosen = slotModelWins ? slotModel : relaxation;
+        BatchPlacement.Origin origin = slotModelWins ? BatchPlacement.Origin.SLOT_MODEL
+                : BatchPlacement.Origin.RELAXATION;
         long objective = Math.min(slotModelObjective, relaxationObjective);
         // the relaxation's first optimum bounds every fitting placement from below, so reaching it proves the result
         boolean optimal = slotModel.firstRoundProvesOptimum() || relaxation.firstRoundProvesOptimum()
                 || objective == relaxation.firstRoundCost();
-        return result(problem, chosen, objective, slotModel.firstRoundCost(), relaxation.firstRoundCost(), optimal,
-                slotModelWins);
+        int[][] kept = chosen.kept();
+        int searched = 0;
+        if (!optimal && !searchTime.isZero()) {
+            long deadline = System.nanoTime() + searchTime.toNanos();
+            PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver, allowed,
+                    freeResources(problem)).search(kept, objective, deadline);
+            if (outcome.objective() < objective) {
+                kept = outcome.kept();
+                objective = outcome.objective();
+                origin = BatchPlacement.Origin.SEARCH;
+            }
+            optimal = outcome.optimal();
+            searched = outcome.searched();
+        }
+        return result(problem, kept, objective, slotModel.firstRoundCost(), relaxation.firstRoundCost(), optimal,
+                origin, chosen.count(), searched);
     }
 
     /** The pods of each class kept on each node, those left pending, and what round 1 showed. */
@@ -65,6 +95,7 @@ public final class BatchPlanner {
     }
 
     private Rounds rounds(PlacementProblem problem, boolean[][] allowed, SchedulingGraph.NodeCapacity capacity) {
+        int[][] room = room(allowed);
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
         long[][] free = freeResources(problem);
@@ -77,7 +108,7 @@ public final class BatchPlanner {
         int lastRound = capacity == SchedulingGraph.NodeCapacity.GUARANTEED ? 1 : maxRounds;
         while (more && round < lastRound) {
             round++;
-            SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, allowed, capacity);
+            SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, room, capacity);
             FlowSolution solution = (capacity == SchedulingGraph.NodeCapacity.GUARANTEED ? slotModelSolver
                     : relaxationSolver).solve(graph.network());
             int[][] placed = new int[classes][nodes];
@@ -162,7 +193,7 @@ public final class BatchPlanner {
 
     private FlowNetwork network(PlacementProblem problem, SchedulingGraph.NodeCapacity capacity) {
         return new SchedulingGraph(problem, bands, problem.classCounts().clone(), freeResources(problem),
-                new int[problem.classCount()][problem.nodeCount()], allowed(problem), capacity).network();
+                new int[problem.classCount()][problem.nodeCount()], room(allowed(problem)), capacity).network();
     }
 
     private static long[][] freeResources(PlacementProblem problem) {
@@ -192,6 +223,18 @@ public final class BatchPlanner {
             }
         }
         return allowed;
+    }
+
+    /** No limit but resources where the filter allows a class on a node, none where it does not. */
+    private static int[][] room(boolean[][] allowed) {
+        int[][] room = new int[allowed.length][];
+        for (int c = 0; c < allowed.length; c++) {
+            room[c] = new int[allowed[c].length];
+            for (int n = 0; n < allowed[c].length; n++) {
+                room[c][n] = allowed[c][n] ? Integer.MAX_VALUE : 0;
+            }
+        }
+        return room;
     }
 
     /**
@@ -257,29 +300,30 @@ public final class BatchPlanner {
         return worst;
     }
 
-    private long objective(PlacementProblem problem, Rounds rounds) {
+    private long objective(PlacementProblem problem, int[][] kept, int[] pending) {
         long objective = 0;
-        for (int c = 0; c < rounds.kept().length; c++) {
-            for (int n = 0; n < rounds.kept()[c].length; n++) {
-                objective += bands.totalCost(problem.cost(), c, n, rounds.kept()[c][n]);
+        for (int c = 0; c < kept.length; c++) {
+            for (int n = 0; n < kept[c].length; n++) {
+                objective += bands.totalCost(problem.cost(), c, n, kept[c][n]);
             }
-            objective += SchedulingGraph.pendingCost(problem) * rounds.pending()[c];
+            objective += SchedulingGraph.pendingCost(problem) * pending[c];
         }
         return objective;
     }
 
-    private BatchPlacement result(PlacementProblem problem, Rounds chosen, long objective, long modelOptimum,
-            long lowerBound, boolean optimal, boolean fromSlotModel) {
+    private BatchPlacement result(PlacementProblem problem, int[][] kept, long objective, long modelOptimum,
+            long lowerBound, boolean optimal, BatchPlacement.Origin origin, int rounds, int searched) {
         List<Assignment> assignments = new ArrayList<>();
-        int[][] kept = chosen.kept();
+        int[] pending = problem.classCounts().clone();
         for (int c = 0; c < kept.length; c++) {
             for (int n = 0; n < kept[c].length; n++) {
                 if (kept[c][n] > 0) {
                     assignments.add(new Assignment(c, n, kept[c][n]));
+                    pending[c] -= kept[c][n];
                 }
             }
         }
-        return new BatchPlacement(List.copyOf(assignments), chosen.pending(), SchedulingGraph.pendingCost(problem),
-                objective, modelOptimum, lowerBound, optimal, fromSlotModel, chosen.count());
+        return new BatchPlacement(List.copyOf(assignments), pending, SchedulingGraph.pendingCost(problem),
+                objective, modelOptimum, lowerBound, optimal, origin, rounds, searched);
     }
 }

@@ -58,9 +58,11 @@ final class SchedulingGraph {
      * @param remaining pods of each class still to place
      * @param free      each node's free amount of each resource
      * @param placed    pods of each class (row) already placed on each node (column) by earlier rounds
+     * @param room      how many more pods of each class (row) each node (column) may take: 0 where the filter
+     *                  rejects the class, {@link Integer#MAX_VALUE} where only resources limit it
      */
     SchedulingGraph(PlacementProblem problem, CostBands bands, int[] remaining, long[][] free, int[][] placed,
-            boolean[][] allowed, NodeCapacity capacity) {
+            int[][] room, NodeCapacity capacity) {
         this.problem = problem;
         this.bands = bands;
         this.remaining = remaining;
@@ -69,7 +71,7 @@ final class SchedulingGraph {
         this.nodeCapacity = new int[nodes];
         this.conservative = new boolean[nodes];
         this.pendingArc = new int[classes];
-        this.groupRows = groupInterchangeableNodes(free, placed, allowed, capacity);
+        this.groupRows = groupInterchangeableNodes(free, placed, room, capacity);
         this.firstArcOfGroup = new int[groupRows.size()];
         this.sink = classes + groupRows.size();
         this.network = new FlowNetwork(sink + 1, classes * 8 + groupRows.size() + classes);
@@ -113,7 +115,7 @@ final class SchedulingGraph {
      * Computes each node's row and groups the nodes of equal rows, in order of first appearance; returns the
      * rows of the groups, whose members go to {@link #groupMembers}. Nodes no class can use join no group.
      */
-    private List<NodeRow> groupInterchangeableNodes(long[][] free, int[][] placed, boolean[][] allowed,
+    private List<NodeRow> groupInterchangeableNodes(long[][] free, int[][] placed, int[][] room,
             NodeCapacity capacity) {
         int classes = problem.classCount();
         int[][] largestFirst = largestRequestFirst(problem.classRequests());
@@ -129,8 +131,8 @@ final class SchedulingGraph {
             arcs.clear();
             long slotSum = 0;
             for (int c = 0; c < classes; c++) {
-                slots[c] = remaining[c] == 0 || !allowed[c][n] ? 0
-                        : (int) Math.min(remaining[c], slots(problem.classRequests()[c], free[n]));
+                slots[c] = (int) Math.min(Math.min(remaining[c], room[c][n]),
+                        slots(problem.classRequests()[c], free[n]));
                 if (slots[c] > 0) {
                     addRowArcs(arcs, c, n, placed[c][n], slots[c]);
                     slotSum += slots[c];

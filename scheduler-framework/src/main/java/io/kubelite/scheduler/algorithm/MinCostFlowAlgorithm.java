@@ -13,6 +13,7 @@ import io.kubelite.scheduler.framework.PodInfo;
 import io.kubelite.scheduler.framework.SchedulingProfile;
 import io.kubelite.scheduler.framework.ScorePlugin;
 import io.kubelite.scheduler.framework.WeightedScorer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,12 +43,17 @@ public final class MinCostFlowAlgorithm implements PlacementAlgorithm {
     private final SchedulingProfile profile;
     private final List<FilterPlugin> constraintFilters;
     private final List<FilterPlugin> resourceFilters;
-    private final BatchPlanner planner = new BatchPlanner(BANDS, MAX_ROUNDS);
+    private final BatchPlanner planner;
 
-    public MinCostFlowAlgorithm(SchedulingProfile profile) {
+    /**
+     * @param searchTime how long each batch may search for a cheaper placement and the proof that it is optimal
+     *                   (docs/scheduler.md); zero takes the flow rounds' result
+     */
+    public MinCostFlowAlgorithm(SchedulingProfile profile, Duration searchTime) {
         this.profile = profile;
         this.constraintFilters = profile.constraintFilters();
         this.resourceFilters = profile.resourceFilters();
+        this.planner = new BatchPlanner(BANDS, MAX_ROUNDS, searchTime);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.kubelite.scheduler.framework.SchedulingProfile;
 import io.kubelite.scheduler.plugins.InTreePlugins;
 import io.kubelite.scheduler.testing.NodeBuilder;
 import io.kubelite.scheduler.testing.PodBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,10 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MinCostFlowAlgorithmTest extends PlacementAlgorithmContract {
 
+    /** The scheduler's default. */
+    private static final Duration SEARCH_TIME = Duration.ofMillis(100);
+
     private static final PlacementAlgorithm SPREAD =
-            new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("LeastAllocated", 1)));
+            new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("LeastAllocated", 1)), SEARCH_TIME);
     private static final PlacementAlgorithm PACK =
-            new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("MostAllocated", 1)));
+            new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("MostAllocated", 1)), SEARCH_TIME);
 
     @Override
     PlacementAlgorithm spread() {
@@ -55,7 +59,7 @@ class MinCostFlowAlgorithmTest extends PlacementAlgorithmContract {
         SchedulingProfile profile = InTreePlugins.profile(Map.of("LeastAllocated", clusterCase.leastWeight(),
                 "MostAllocated", clusterCase.mostWeight()));
 
-        PlacementResult result = new MinCostFlowAlgorithm(profile).place(pods, new ClusterSnapshot(nodes));
+        PlacementResult result = new MinCostFlowAlgorithm(profile, SEARCH_TIME).place(pods, new ClusterSnapshot(nodes));
 
         PlacementChecks.assertValid(clusterCase, profile, nodes, pods, result);
     }

@@ -5,6 +5,7 @@ import io.kubelite.scheduler.framework.PodInfo;
 import io.kubelite.scheduler.plugins.InTreePlugins;
 import io.kubelite.scheduler.testing.NodeBuilder;
 import io.kubelite.scheduler.testing.PodBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -58,7 +59,7 @@ public final class MinCostFlowThroughput {
         }).toList();
         ClusterSnapshot snapshot = new ClusterSnapshot(nodes);
         for (String scorer : List.of("LeastAllocated", "MostAllocated")) {
-            PlacementAlgorithm algorithm = new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of(scorer, 1)));
+            PlacementAlgorithm algorithm = new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of(scorer, 1)), Duration.ofMillis(100));
             for (int round = 0; round < 8; round++) {
                 long start = System.nanoTime();
                 PlacementResult result = algorithm.place(pods, snapshot);
