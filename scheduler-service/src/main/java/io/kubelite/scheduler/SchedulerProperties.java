@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaderRetryInterval         how often a standby tries to become the leader and the leader checks its
  *                                    connection (1s)
  * @param mincostflowSearchTime       with {@code mincostflow}, how long a batch may search for a cheaper placement
- *                                    and the proof that it is optimal, after the flow rounds (100ms; 0 to skip)
+ *                                    and the proof that it is optimal, after the flow rounds (500ms; 0 to skip)
  */
 @ConfigurationProperties("kubelite.scheduler")
 public record SchedulerProperties(@DefaultValue("greedy") String algorithm,
@@ -32,7 +32,7 @@ public record SchedulerProperties(@DefaultValue("greedy") String algorithm,
                                   @DefaultValue("32") int bindParallelism,
                                   @DefaultValue("5m") Duration unschedulableRetryInterval,
                                   @DefaultValue("1s") Duration leaderRetryInterval,
-                                  @DefaultValue("100ms") Duration mincostflowSearchTime) {
+                                  @DefaultValue("500ms") Duration mincostflowSearchTime) {
 
     public SchedulerProperties {
         if (scoreWeights == null || scoreWeights.isEmpty()) {

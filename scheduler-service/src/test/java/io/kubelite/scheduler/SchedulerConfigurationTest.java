@@ -52,6 +52,6 @@ class SchedulerConfigurationTest {
 
     private static SchedulerProperties properties(String algorithm, Map<String, Integer> weights) {
         return new SchedulerProperties(algorithm, "default-scheduler", weights, Duration.ofSeconds(1), 5000, 32,
-                Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(100));
+                Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(500));
     }
 }

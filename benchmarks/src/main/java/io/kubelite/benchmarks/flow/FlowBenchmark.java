@@ -21,7 +21,7 @@ import java.util.Map;
  * <pre>
  * java -cp benchmarks/target/benchmarks-0.1.0.jar io.kubelite.benchmarks.flow.FlowBenchmark \
  *     [--nodes 5000] [--pods 10000] [--classes 30] [--used 50] [--seed 1] [--bands 4] [--width 1] \
- *     [--search-ms 100] [--warmup 5] [--runs 10]
+ *     [--search-ms 500] [--warmup 5] [--runs 10]
  * </pre>
  */
 public final class FlowBenchmark {
@@ -164,7 +164,7 @@ public final class FlowBenchmark {
             long seed = 1;
             int bands = 4;
             int width = 1;
-            int searchMillis = 100;
+            int searchMillis = 500;
             int warmup = 5;
             int runs = 10;
             if (args.length % 2 != 0) {

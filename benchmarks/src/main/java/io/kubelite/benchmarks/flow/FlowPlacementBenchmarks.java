@@ -66,7 +66,7 @@ public class FlowPlacementBenchmarks {
     @Setup
     public void setUp() {
         problem = new SchedulingWorkload(nodes, pods, classes, usedUpTo, 1).problem();
-        planner = new BatchPlanner(new CostBands(bands, 1), 8, Duration.ofMillis(100));
+        planner = new BatchPlanner(new CostBands(bands, 1), 8, Duration.ofMillis(500));
         boolean relaxed = graph.equals("relaxed");
         network = relaxed ? planner.relaxedNetwork(problem) : planner.slotModelNetwork(problem);
         solver = new MinCostFlowSolver(relaxed ? MinCostFlowSolver.Method.PRIMAL_DUAL

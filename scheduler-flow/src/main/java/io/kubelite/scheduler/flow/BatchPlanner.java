@@ -2,7 +2,6 @@ package io.kubelite.scheduler.flow;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,6 +28,9 @@ import java.util.List;
  * whole tree in that time, its result is optimal among every placement that fits.
  */
 public final class BatchPlanner {
+
+    /** Subgradient steps at most for the resource prices, which take up to half of the search time. */
+    private static final int MAX_PRICE_STEPS = 100;
 
     private final CostBands bands;
     private final int maxRounds;
@@ -61,8 +63,8 @@ public final class BatchPlanner {
         boolean[][] allowed = allowed(problem);
         Rounds slotModel = rounds(problem, allowed, SchedulingGraph.NodeCapacity.GUARANTEED);
         Rounds relaxation = rounds(problem, allowed, SchedulingGraph.NodeCapacity.RELAXED);
-        long slotModelObjective = objective(problem, slotModel.kept(), slotModel.pending());
-        long relaxationObjective = objective(problem, relaxation.kept(), relaxation.pending());
+        long slotModelObjective = Placements.objective(problem, bands, slotModel.kept(), slotModel.pending());
+        long relaxationObjective = Placements.objective(problem, bands, relaxation.kept(), relaxation.pending());
         boolean slotModelWins = slotModelObjective <= relaxationObjective;
         Rounds chosen = slotModelWins ? slotModel : relaxation;
         BatchPlacement.Origin origin = slotModelWins ? BatchPlacement.Origin.SLOT_MODEL
@@ -72,21 +74,35 @@ public final class BatchPlanner {
         boolean optimal = slotModel.firstRoundProvesOptimum() || relaxation.firstRoundProvesOptimum()
                 || objective == relaxation.firstRoundCost();
         int[][] kept = chosen.kept();
+        long lowerBound = relaxation.firstRoundCost();
         int searched = 0;
         if (!optimal && !searchTime.isZero()) {
-            long deadline = System.nanoTime() + searchTime.toNanos();
-            PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver, allowed,
-                    freeResources(problem)).search(kept, objective, deadline);
-            if (outcome.objective() < objective) {
-                kept = outcome.kept();
-                objective = outcome.objective();
+            long start = System.nanoTime();
+            long[][] free = freeResources(problem);
+            LagrangianPrices.Result priced = new LagrangianPrices(problem, bands, slotModelSolver)
+                    .find(allowed, free, objective, MAX_PRICE_STEPS, start + searchTime.toNanos() / 2);
+            lowerBound = Math.max(lowerBound, priced.bound());
+            if (priced.placement() != null && priced.objective() < objective) {
+                kept = priced.placement();
+                objective = priced.objective();
                 origin = BatchPlacement.Origin.SEARCH;
             }
-            optimal = outcome.optimal();
-            searched = outcome.searched();
+            optimal = objective <= lowerBound;
+            if (!optimal) {
+                PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver,
+                        priced.prices(), slotModelSolver, allowed, free)
+                        .search(kept, objective, start + searchTime.toNanos());
+                if (outcome.objective() < objective) {
+                    kept = outcome.kept();
+                    objective = outcome.objective();
+                    origin = BatchPlacement.Origin.SEARCH;
+                }
+                optimal = outcome.optimal();
+                searched = outcome.searched();
+            }
         }
-        return result(problem, kept, objective, slotModel.firstRoundCost(), relaxation.firstRoundCost(), optimal,
-                origin, chosen.count(), searched);
+        return result(problem, kept, objective, slotModel.firstRoundCost(), lowerBound, optimal, origin,
+                chosen.count(), searched);
     }
 
     /** The pods of each class kept on each node, those left pending, and what round 1 showed. */
@@ -95,7 +111,7 @@ public final class BatchPlanner {
     }
 
     private Rounds rounds(PlacementProblem problem, boolean[][] allowed, SchedulingGraph.NodeCapacity capacity) {
-        int[][] room = room(allowed);
+        int[][] room = Placements.room(allowed);
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
         long[][] free = freeResources(problem);
@@ -108,12 +124,13 @@ public final class BatchPlanner {
         int lastRound = capacity == SchedulingGraph.NodeCapacity.GUARANTEED ? 1 : maxRounds;
         while (more && round < lastRound) {
             round++;
-            SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, room, capacity);
+            SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, kept, room, capacity,
+                    Prices.NONE);
             FlowSolution solution = (capacity == SchedulingGraph.NodeCapacity.GUARANTEED ? slotModelSolver
                     : relaxationSolver).solve(graph.network());
             int[][] placed = new int[classes][nodes];
             int[] pending = graph.decode(solution, placed);
-            int[] givenBack = repair(problem, placed, free);
+            int[] givenBack = PlacementRepair.giveBack(problem, placed, free);
             int pendingPods = 0;
             int givenBackPods = 0;
             for (int c = 0; c < classes; c++) {
@@ -140,45 +157,9 @@ public final class BatchPlanner {
             }
         }
         if (more) {
-            placeOneByOne(problem, remaining, free, kept, allowed);
+            PlacementRepair.placeOneByOne(problem, bands, remaining, free, kept, allowed);
         }
         return new Rounds(kept, remaining, round, firstRoundCost, provesOptimum);
-    }
-
-    /**
-     * After the last round, the pods it gave back go one at a time to the node where the model prices them
-     * lowest among those they fit, so that no pod stays pending while a node could take it.
-     */
-    private void placeOneByOne(PlacementProblem problem, int[] remaining, long[][] free, int[][] kept,
-            boolean[][] allowed) {
-        long[][] requests = problem.classRequests();
-        long[] podCost = new long[free.length];
-        for (int c = 0; c < remaining.length; c++) {
-            if (remaining[c] == 0) {
-                continue;
-            }
-            for (int n = 0; n < free.length; n++) {
-                podCost[n] = allowed[c][n] ? bands.podCost(problem.cost(), c, n, kept[c][n]) : Long.MAX_VALUE;
-            }
-            while (remaining[c] > 0) {
-                int best = -1;
-                for (int n = 0; n < free.length; n++) {
-                    if (podCost[n] != Long.MAX_VALUE && (best < 0 || podCost[n] < podCost[best])
-                            && SchedulingGraph.slots(requests[c], free[n]) > 0) {
-                        best = n;
-                    }
-                }
-                if (best < 0) {
-                    break;
-                }
-                kept[c][best]++;
-                remaining[c]--;
-                for (int r = 0; r < requests[c].length; r++) {
-                    free[best][r] -= requests[c][r];
-                }
-                podCost[best] = bands.podCost(problem.cost(), c, best, kept[c][best]);
-            }
-        }
     }
 
     /** The first round's network of the slot model, whose optimum is {@link BatchPlacement#modelOptimum()}. */
@@ -193,10 +174,11 @@ public final class BatchPlanner {
 
     private FlowNetwork network(PlacementProblem problem, SchedulingGraph.NodeCapacity capacity) {
         return new SchedulingGraph(problem, bands, problem.classCounts().clone(), freeResources(problem),
-                new int[problem.classCount()][problem.nodeCount()], room(allowed(problem)), capacity).network();
+                new int[problem.classCount()][problem.nodeCount()],
+                Placements.room(allowed(problem)), capacity, Prices.NONE).network();
     }
 
-    private static long[][] freeResources(PlacementProblem problem) {
+    static long[][] freeResources(PlacementProblem problem) {
         long total = 0;
         for (int count : problem.classCounts()) {
             total += count;
@@ -223,92 +205,6 @@ public final class BatchPlanner {
             }
         }
         return allowed;
-    }
-
-    /** No limit but resources where the filter allows a class on a node, none where it does not. */
-    private static int[][] room(boolean[][] allowed) {
-        int[][] room = new int[allowed.length][];
-        for (int c = 0; c < allowed.length; c++) {
-            room[c] = new int[allowed[c].length];
-            for (int n = 0; n < allowed[c].length; n++) {
-                room[c][n] = allowed[c][n] ? Integer.MAX_VALUE : 0;
-            }
-        }
-        return room;
-    }
-
-    /**
-     * Takes pods off every node the round overfilled until it fits, then charges what stays to {@code free}.
-     * Returns the pods of each class taken off. A node keeps at least one pod, since every class it received
-     * fits it alone.
-     */
-    private static int[] repair(PlacementProblem problem, int[][] placed, long[][] free) {
-        int classes = problem.classCount();
-        int resources = problem.resourceCount();
-        long[][] requests = problem.classRequests();
-        int[] givenBack = new int[classes];
-        long[] used = new long[resources];
-        for (int n = 0; n < problem.nodeCount(); n++) {
-            Arrays.fill(used, 0);
-            boolean any = false;
-            for (int c = 0; c < classes; c++) {
-                int count = placed[c][n];
-                if (count > 0) {
-                    any = true;
-                    for (int r = 0; r < resources; r++) {
-                        used[r] += count * requests[c][r];
-                    }
-                }
-            }
-            if (!any) {
-                continue;
-            }
-            int worst;
-            while ((worst = mostOverfilled(used, free[n])) >= 0) {
-                int victim = -1;
-                for (int c = 0; c < classes; c++) {
-                    if (placed[c][n] > 0 && (victim < 0 || requests[c][worst] > requests[victim][worst])) {
-                        victim = c;
-                    }
-                }
-                placed[victim][n]--;
-                givenBack[victim]++;
-                for (int r = 0; r < resources; r++) {
-                    used[r] -= requests[victim][r];
-                }
-            }
-            for (int r = 0; r < resources; r++) {
-                free[n][r] -= used[r];
-            }
-        }
-        return givenBack;
-    }
-
-    /** The resource a node exceeds by the largest share of its free amount, or -1 if it fits. */
-    private static int mostOverfilled(long[] used, long[] free) {
-        int worst = -1;
-        double worstShare = 0;
-        for (int r = 0; r < used.length; r++) {
-            if (used[r] > free[r]) {
-                double share = (double) (used[r] - free[r]) / Math.max(1, free[r]);
-                if (worst < 0 || share > worstShare) {
-                    worst = r;
-                    worstShare = share;
-                }
-            }
-        }
-        return worst;
-    }
-
-    private long objective(PlacementProblem problem, int[][] kept, int[] pending) {
-        long objective = 0;
-        for (int c = 0; c < kept.length; c++) {
-            for (int n = 0; n < kept[c].length; n++) {
-                objective += bands.totalCost(problem.cost(), c, n, kept[c][n]);
-            }
-            objective += SchedulingGraph.pendingCost(problem) * pending[c];
-        }
-        return objective;
     }
 
     private BatchPlacement result(PlacementProblem problem, int[][] kept, long objective, long modelOptimum,

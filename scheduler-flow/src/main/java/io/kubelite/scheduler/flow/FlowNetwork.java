@@ -52,6 +52,14 @@ public final class FlowNetwork {
         return arcCount++;
     }
 
+    /** Changes an arc's cost, keeping the network's shape. */
+    public void setCost(int arc, long cost) {
+        if (arc < 0 || arc >= arcCount) {
+            throw new IllegalArgumentException("no arc " + arc);
+        }
+        costs[arc] = cost;
+    }
+
     public void setSupply(int node, int supply) {
         checkNode(node);
         supplies[node] = supply;

@@ -1,16 +1,17 @@
 package io.kubelite.scheduler.flow;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 
 /**
  * Branch and bound over every placement of a batch that fits (docs/scheduler.md, "What optimal means"). A
  * search node narrows how many pods of some classes some nodes take, {@code atLeast[c][n] <= x <= atMost[c][n]};
  * its bound is the relaxation's optimum with the {@code atLeast} pods placed first and at most
- * {@code atMost - atLeast} more allowed, which no fitting placement within those limits undercuts. A node
- * whose bound is not below the best objective known is cut off; a relaxed flow that fits every node is a
- * placement, and the new best. Otherwise the flow overfills some node n, and with pods of class c there
+ * {@code atMost - atLeast} more allowed, which no fitting placement within those limits undercuts, or, with
+ * {@link Prices}, the priced relaxation's bound under the same limits, usually far higher. A node whose bound is
+ * not below the best objective known is cut off; a relaxed flow that fits every node is a placement, and the
+ * node's optimum (a priced flow that fits is a placement, the node's optimum when it meets the bound).
+ * Otherwise the flow overfills some node n, and with pods of class c there
  * (x pods in all, the class requesting most of the resource n exceeds most) every placement has either
  * at most x - 1 or at least x of them: the two children, searched depth first, fewer first. Each child narrows
  * one interval, so the search ends; when it has searched every node the best placement is optimal.
@@ -20,6 +21,8 @@ final class PlacementSearch {
     private final PlacementProblem problem;
     private final CostBands bands;
     private final MinCostFlowSolver solver;
+    private final Prices prices;
+    private final MinCostFlowSolver pricedSolver;
     private final int classes;
     private final int nodes;
     private final long[][] requests;
@@ -28,7 +31,7 @@ final class PlacementSearch {
     private final int[][] room;
     private final long[][] free;
     private final int[] remaining;
-    private long placedCost;
+    private long heldCost;
     private long bestObjective;
     private int[][] best;
     private int searched;
@@ -58,11 +61,18 @@ final class PlacementSearch {
         }
     }
 
-    PlacementSearch(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver, boolean[][] allowed,
-            long[][] free) {
+    /**
+     * @param solver       solves the plain relaxations
+     * @param prices       prices for a stronger bound at every node ({@link LagrangianPrices}), or {@link Prices#NONE}
+     * @param pricedSolver solves the priced relaxations
+     */
+    PlacementSearch(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver, Prices prices,
+            MinCostFlowSolver pricedSolver, boolean[][] allowed, long[][] free) {
         this.problem = problem;
         this.bands = bands;
         this.solver = solver;
+        this.prices = prices;
+        this.pricedSolver = pricedSolver;
         this.classes = problem.classCount();
         this.nodes = problem.nodeCount();
         this.requests = problem.classRequests();
@@ -115,61 +125,72 @@ final class PlacementSearch {
     }
 
     /**
-     * Solves the node's relaxation. Returns the branching to make, or null when the node is done: cut off by
-     * its bound, or its flow fits and became the best placement.
+     * Solves the node's relaxations: the priced one first, if there are prices, whose bound is the stronger, and
+     * the plain one, whose flow, when it fits, is the node's optimum. Returns the branching to make, or null when
+     * the node is done: cut off by a bound, or solved.
      */
     private Branch evaluate() {
         searched++;
-        SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, atLeast, room,
-                SchedulingGraph.NodeCapacity.RELAXED);
+        if (prices != Prices.NONE) {
+            SchedulingGraph priced = graph(prices);
+            FlowSolution solution = pricedSolver.solve(priced.network());
+            long bound = prices.bound(heldCost, solution.totalCost(), free);
+            if (bound >= bestObjective) {
+                return null;
+            }
+            int[][] placed = new int[classes][nodes];
+            int[] pending = priced.decode(solution, placed);
+            if (Placements.fits(problem, placed, free) && offer(placed, pending) == bound) {
+                return null;
+            }
+        }
+        SchedulingGraph graph = graph(Prices.NONE);
         FlowSolution solution = solver.solve(graph.network());
-        long bound = placedCost + solution.totalCost();
-        if (bound >= bestObjective) {
+        if (heldCost + solution.totalCost() >= bestObjective) {
             return null;
         }
         int[][] placed = new int[classes][nodes];
-        graph.decode(solution, placed);
+        int[] pending = graph.decode(solution, placed);
         int worstNode = -1;
-        int worstResource = -1;
-        double worstShare = 0;
-        long[] used = new long[problem.resourceCount()];
+        Placements.Overfill worst = null;
         for (int n = 0; n < nodes; n++) {
-            Arrays.fill(used, 0);
-            for (int c = 0; c < classes; c++) {
-                for (int r = 0; r < used.length; r++) {
-                    used[r] += placed[c][n] * requests[c][r];
-                }
-            }
-            for (int r = 0; r < used.length; r++) {
-                if (used[r] > free[n][r]) {
-                    double share = (double) (used[r] - free[n][r]) / Math.max(1, free[n][r]);
-                    if (worstNode < 0 || share > worstShare) {
-                        worstNode = n;
-                        worstResource = r;
-                        worstShare = share;
-                    }
-                }
+            Placements.Overfill overfill = Placements.worstOverfill(problem, placed, n, free[n]);
+            if (overfill != null && (worst == null || overfill.share() > worst.share())) {
+                worst = overfill;
+                worstNode = n;
             }
         }
-        if (worstNode < 0) {
-            bestObjective = bound;
-            best = new int[classes][nodes];
-            for (int c = 0; c < classes; c++) {
-                for (int n = 0; n < nodes; n++) {
-                    best[c][n] = atLeast[c][n] + placed[c][n];
-                }
-            }
+        if (worst == null) {
+            offer(placed, pending);
             return null;
         }
-        int victim = -1;
-        for (int c = 0; c < classes; c++) {
-            if (placed[c][worstNode] > 0
-                    && (victim < 0 || requests[c][worstResource] > requests[victim][worstResource])) {
-                victim = c;
-            }
-        }
+        int victim = Placements.largestRequester(problem, placed, worstNode, worst.resource());
         int split = atLeast[victim][worstNode] + placed[victim][worstNode];
         return new Branch(victim, worstNode, split, atLeast[victim][worstNode], atMost[victim][worstNode]);
+    }
+
+    private SchedulingGraph graph(Prices graphPrices) {
+        return new SchedulingGraph(problem, bands, remaining, free, atLeast, room,
+                SchedulingGraph.NodeCapacity.RELAXED, graphPrices);
+    }
+
+    /**
+     * Takes a fitting placement of the pods not held (added to those held) as the best if it is cheaper; returns
+     * its objective.
+     */
+    private long offer(int[][] placed, int[] pending) {
+        int[][] whole = new int[classes][nodes];
+        for (int c = 0; c < classes; c++) {
+            for (int n = 0; n < nodes; n++) {
+                whole[c][n] = atLeast[c][n] + placed[c][n];
+            }
+        }
+        long objective = Placements.objective(problem, bands, whole, pending);
+        if (objective < bestObjective) {
+            bestObjective = objective;
+            best = whole;
+        }
+        return objective;
     }
 
     /** Whether the pods held at least on nodes fit them and do not exceed any class's count. */
@@ -202,7 +223,7 @@ final class PlacementSearch {
             free[node][r] -= delta * requests[podClass][r];
         }
         remaining[podClass] -= delta;
-        placedCost += bands.totalCost(problem.cost(), podClass, node, count)
+        heldCost += bands.totalCost(problem.cost(), podClass, node, count)
                 - bands.totalCost(problem.cost(), podClass, node, before);
         atLeast[podClass][node] = count;
         updateRoom(podClass, node);

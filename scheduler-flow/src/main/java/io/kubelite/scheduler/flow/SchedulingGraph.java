@@ -44,6 +44,7 @@ final class SchedulingGraph {
 
     private final PlacementProblem problem;
     private final CostBands bands;
+    private final Prices prices;
     private final int[] remaining;
     private final FlowNetwork network;
     private final int sink;
@@ -60,11 +61,13 @@ final class SchedulingGraph {
      * @param placed    pods of each class (row) already placed on each node (column) by earlier rounds
      * @param room      how many more pods of each class (row) each node (column) may take: 0 where the filter
      *                  rejects the class, {@link Integer#MAX_VALUE} where only resources limit it
+     * @param prices    what each pod pays for its requests beside the model's cost, {@link Prices#NONE} for nothing
      */
     SchedulingGraph(PlacementProblem problem, CostBands bands, int[] remaining, long[][] free, int[][] placed,
-            int[][] room, NodeCapacity capacity) {
+            int[][] room, NodeCapacity capacity, Prices prices) {
         this.problem = problem;
         this.bands = bands;
+        this.prices = prices;
         this.remaining = remaining;
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
@@ -90,7 +93,7 @@ final class SchedulingGraph {
             network.addArc(classes + g, sink, (int) Math.min(size * groupRows.get(g).capacity(), total), 0);
         }
         for (int c = 0; c < classes; c++) {
-            pendingArc[c] = network.addArc(c, sink, remaining[c], pendingCost(problem));
+            pendingArc[c] = network.addArc(c, sink, remaining[c], pendingCost(problem) * prices.scale());
         }
     }
 
@@ -257,8 +260,13 @@ final class SchedulingGraph {
         return order;
     }
 
-    /** One arc per run of bands of equal cost, covering pods {@code alreadyPlaced .. alreadyPlaced+slots-1}. */
+    /**
+     * One arc per run of bands of equal cost, covering pods {@code alreadyPlaced .. alreadyPlaced+slots-1}, each
+     * pod at its band's cost times the price scale plus its price.
+     */
     private void addRowArcs(RowBuilder arcs, int podClass, int node, int alreadyPlaced, int slots) {
+        int scale = prices.scale();
+        int price = prices.perPod(podClass, node);
         int bandCost = 0;
         int first = bands.bandOf(alreadyPlaced);
         for (int band = 0; band < first; band++) {
@@ -270,13 +278,13 @@ final class SchedulingGraph {
         for (int band = first, start = alreadyPlaced; start < end; band++) {
             bandCost = bands.costOf(problem.cost(), podClass, node, band, bandCost);
             if (bandCost != runCost && start > runStart) {
-                arcs.add(podClass, start - runStart, runCost);
+                arcs.add(podClass, start - runStart, runCost * scale + price);
                 runStart = start;
             }
             runCost = bandCost;
             start = (int) Math.min(end, (long) bands.endOf(band));
         }
-        arcs.add(podClass, end - runStart, runCost);
+        arcs.add(podClass, end - runStart, runCost * scale + price);
     }
 
     /** A growing int array of (class, pods, cost) triples, reused from node to node. */
@@ -304,6 +312,31 @@ final class SchedulingGraph {
 
     FlowNetwork network() {
         return network;
+    }
+
+    /**
+     * Prices the placement arcs anew, at the scale the graph was built with, keeping its shape: what the
+     * subgradient steps of {@link LagrangianPrices} change. Each group is priced as its first node, so the new
+     * prices must be equal on the nodes of a group.
+     */
+    void reprice(Prices newPrices) {
+        if (newPrices.scale() != prices.scale()) {
+            throw new IllegalArgumentException("prices of scale " + newPrices.scale() + " for a network built at "
+                    + prices.scale());
+        }
+        for (int g = 0; g < groupRows.size(); g++) {
+            int node = groupMembers.get(g)[0];
+            int[] arcs = groupRows.get(g).arcs();
+            for (int i = 0, arc = firstArcOfGroup[g]; i < arcs.length; i += 3, arc++) {
+                int podClass = arcs[i];
+                network.setCost(arc, arcs[i + 2] - prices.perPod(podClass, node) + newPrices.perPod(podClass, node));
+            }
+        }
+    }
+
+    /** The cluster nodes of each flow node that stands for interchangeable nodes (a node no class can use is in none). */
+    List<int[]> groups() {
+        return groupMembers;
     }
 
     /**

@@ -319,7 +319,7 @@ class BatchPlannerTest {
         return allocatable;
     }
 
-    private static boolean[][] randomFilter(Random random, int classes, int nodes) {
+    static boolean[][] randomFilter(Random random, int classes, int nodes) {
         boolean[][] allowed = new boolean[classes][nodes];
         for (boolean[] row : allowed) {
             for (int n = 0; n < nodes; n++) {
@@ -340,7 +340,7 @@ class BatchPlannerTest {
     }
 
     /** Random cpu/memory/pods requests and nodes, some partly taken, costed by LeastAllocated or MostAllocated. */
-    private static PlacementProblem randomProblem(Random random, int classes, int nodes, int maxCount,
+    static PlacementProblem randomProblem(Random random, int classes, int nodes, int maxCount,
             ClassNodeFilter filter) {
         int[] counts = new int[classes];
         long[][] requests = new long[classes][];

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MinCostFlowAlgorithmTest extends PlacementAlgorithmContract {
 
     /** The scheduler's default. */
-    private static final Duration SEARCH_TIME = Duration.ofMillis(100);
+    private static final Duration SEARCH_TIME = Duration.ofMillis(500);
 
     private static final PlacementAlgorithm SPREAD =
             new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of("LeastAllocated", 1)), SEARCH_TIME);

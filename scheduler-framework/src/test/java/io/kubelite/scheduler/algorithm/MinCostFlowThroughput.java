@@ -59,7 +59,7 @@ public final class MinCostFlowThroughput {
         }).toList();
         ClusterSnapshot snapshot = new ClusterSnapshot(nodes);
         for (String scorer : List.of("LeastAllocated", "MostAllocated")) {
-            PlacementAlgorithm algorithm = new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of(scorer, 1)), Duration.ofMillis(100));
+            PlacementAlgorithm algorithm = new MinCostFlowAlgorithm(InTreePlugins.profile(Map.of(scorer, 1)), Duration.ofMillis(500));
             for (int round = 0; round < 8; round++) {
                 long start = System.nanoTime();
                 PlacementResult result = algorithm.place(pods, snapshot);
