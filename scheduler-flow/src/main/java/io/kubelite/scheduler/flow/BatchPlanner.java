@@ -79,8 +79,9 @@ public final class BatchPlanner {
         if (!optimal && !searchTime.isZero()) {
             long start = System.nanoTime();
             long[][] free = freeResources(problem);
-            LagrangianPrices.Result priced = new LagrangianPrices(problem, bands, slotModelSolver)
-                    .find(allowed, free, objective, MAX_PRICE_STEPS, start + searchTime.toNanos() / 2);
+            LagrangianPrices pricing = new LagrangianPrices(problem, bands, slotModelSolver, allowed, free);
+            LagrangianPrices.Result priced = pricing.find(pricing.wholeBatch(), objective, MAX_PRICE_STEPS,
+                    start + searchTime.toNanos() / 2);
             lowerBound = Math.max(lowerBound, priced.bound());
             if (priced.placement() != null && priced.objective() < objective) {
                 kept = priced.placement();
@@ -89,9 +90,8 @@ public final class BatchPlanner {
             }
             optimal = objective <= lowerBound;
             if (!optimal) {
-                PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver,
-                        priced.prices(), slotModelSolver, allowed, free)
-                        .search(kept, objective, start + searchTime.toNanos());
+                PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver, pricing,
+                        allowed, free).search(kept, objective, start + searchTime.toNanos());
                 if (outcome.objective() < objective) {
                     kept = outcome.kept();
                     objective = outcome.objective();

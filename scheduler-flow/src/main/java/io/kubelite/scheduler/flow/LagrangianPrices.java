@@ -23,50 +23,74 @@ final class LagrangianPrices {
     private final PlacementProblem problem;
     private final CostBands bands;
     private final MinCostFlowSolver solver;
+    private final boolean[][] allowed;
+    private final long[][] freeAtStart;
+    private final double[] unit;
+    /** Each node's price of each resource, in the model's cost per largest request: where the next ascent starts. */
+    private final double[][] price;
 
     /**
-     * What the ascent found: the prices of the best bound, the bound, and the cheapest of its flows made to fit
-     * (null if none beat the best objective known) with its objective.
+     * What an ascent found: its best bound; the priced flow of that bound (pods beyond those held) and whether
+     * it fits; and the cheapest of its flows made to fit, with those held (null if
+     * none beat the best objective known), with its objective.
      */
-    record Result(Prices prices, long bound, int[][] placement, long objective, int steps) {
+    record Result(long bound, int[][] flow, boolean flowFits, int[][] placement, long objective, int steps) {
     }
 
-    LagrangianPrices(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver) {
+    /** The pods held on nodes, and what is left: the part of a batch a search node still places. */
+    record Subproblem(int[][] held, long heldCost, int[] remaining, long[][] free, int[][] room) {
+    }
+
+    /**
+     * @param allowed     which classes the filter allows on which nodes
+     * @param freeAtStart each node's free resources before the batch
+     */
+    LagrangianPrices(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver, boolean[][] allowed,
+            long[][] freeAtStart) {
         this.problem = problem;
         this.bands = bands;
         this.solver = solver;
+        this.allowed = allowed;
+        this.freeAtStart = freeAtStart;
+        this.unit = new double[problem.resourceCount()];
+        for (int r = 0; r < unit.length; r++) {
+            unit[r] = 1;
+            for (long[] request : problem.classRequests()) {
+                unit[r] = Math.max(unit[r], request[r]);
+            }
+        }
+        this.price = new double[problem.nodeCount()][problem.resourceCount()];
+    }
+
+    /** The whole batch, nothing held. */
+    Subproblem wholeBatch() {
+        return new Subproblem(new int[problem.classCount()][problem.nodeCount()], 0, problem.classCounts().clone(),
+                freeAtStart, Placements.room(allowed));
     }
 
     /**
-     * Ascends from zero prices for at most {@code maxSteps} steps or until {@code deadline} (a
-     * {@link System#nanoTime()}), or until the bound reaches {@code bestObjective}, the least objective known.
+     * Ascends from the prices the last ascent left (zero at first) for at most {@code maxSteps} steps or until
+     * {@code deadline} (a {@link System#nanoTime()}), or until the bound reaches {@code bestObjective}, the least
+     * objective known.
      */
-    Result find(boolean[][] allowed, long[][] free, long bestObjective, int maxSteps, long deadline) {
-        int[][] room = Placements.room(allowed);
+    Result find(Subproblem part, long bestObjective, int maxSteps, long deadline) {
         int classes = problem.classCount();
         int nodes = problem.nodeCount();
         int resources = problem.resourceCount();
         long[][] requests = problem.classRequests();
-        double[] unit = new double[resources];
-        for (int r = 0; r < resources; r++) {
-            unit[r] = 1;
-            for (long[] request : requests) {
-                unit[r] = Math.max(unit[r], request[r]);
-            }
-        }
-        double[][] price = new double[nodes][resources];
         double[][] overcommit = new double[nodes][resources];
-        Prices best = Prices.NONE;
         long bestBound = Long.MIN_VALUE;
+        int[][] bestFlow = null;
         int[][] bestPlacement = null;
         long upper = bestObjective;
         double stepFactor = 1.0;
         int sinceBetter = 0;
         // built once at zero prices, so its groups are the plain relaxation's; each step only reprices its arcs
-        SchedulingGraph graph = new SchedulingGraph(problem, bands, problem.classCounts().clone(), free,
-                new int[classes][nodes], room, SchedulingGraph.NodeCapacity.RELAXED,
-                new Prices(SCALE, new double[nodes][resources], requests));
+        SchedulingGraph graph = new SchedulingGraph(problem, bands, part.remaining(), part.free(), part.held(),
+                part.room(), SchedulingGraph.NodeCapacity.RELAXED, new Prices(SCALE, new double[nodes][resources],
+                requests));
         List<int[]> groups = graph.groups();
+        startFrom(groups);
         int steps = 0;
         while (steps < maxSteps && System.nanoTime() - deadline < 0 && bestBound < upper) {
             steps++;
@@ -81,17 +105,18 @@ final class LagrangianPrices {
             FlowSolution solution = solver.solve(graph.network());
             int[][] placed = new int[classes][nodes];
             int[] pending = graph.decode(solution, placed);
-            long bound = prices.bound(0, solution.totalCost(), free);
+            long bound = prices.bound(part.heldCost(), solution.totalCost(), part.free());
             if (bound > bestBound) {
                 bestBound = bound;
-                best = prices;
+                bestFlow = placed;
                 sinceBetter = 0;
             } else if (++sinceBetter >= PATIENCE) {
                 stepFactor /= 2;
                 sinceBetter = 0;
             }
-            double norm = overcommitment(placed, free, unit, groups, overcommit, price);
-            int[][] fitting = fitting(placed, pending, free, allowed);
+            double norm = overcommitment(placed, part.free(), groups, overcommit);
+            int[][] fitting = PlacementRepair.fit(problem, bands, Placements.sum(part.held(), placed), pending,
+                    freeAtStart, allowed);
             long objective = Placements.objective(problem, bands, fitting, pending);
             if (objective < upper) {
                 upper = objective;
@@ -109,28 +134,33 @@ final class LagrangianPrices {
                 }
             }
         }
-        return new Result(best, bestBound, bestPlacement, upper, steps);
+        boolean flowFits = bestFlow != null && Placements.fits(problem, bestFlow, part.free());
+        return new Result(bestBound, bestFlow, flowFits, bestPlacement, upper, steps);
     }
 
     /**
-     * The flow's placement made to fit (it is near fitting once the prices steer classes apart): pods taken off
-     * overfilled nodes, then placed one by one where they fit. {@code pending} becomes the pods still pending.
+     * Makes the prices where this ascent starts equal on each group of interchangeable nodes (their average), as
+     * repricing the network needs, and zero on the nodes no pod can use, whose resources are then worth nothing.
+     * Any prices bound the optimum; these lose nothing the old ones had on nodes that matter.
      */
-    private int[][] fitting(int[][] placed, int[] pending, long[][] free, boolean[][] allowed) {
-        int[][] fitting = new int[placed.length][];
-        for (int c = 0; c < placed.length; c++) {
-            fitting[c] = placed[c].clone();
+    private void startFrom(List<int[]> groups) {
+        double[][] started = new double[price.length][];
+        for (int[] members : groups) {
+            double[] average = new double[unit.length];
+            for (int n : members) {
+                for (int r = 0; r < unit.length; r++) {
+                    average[r] += price[n][r] / members.length;
+                }
+            }
+            for (int n : members) {
+                started[n] = average;
+            }
         }
-        long[][] left = new long[free.length][];
-        for (int n = 0; n < free.length; n++) {
-            left[n] = free[n].clone();
+        for (int n = 0; n < price.length; n++) {
+            for (int r = 0; r < unit.length; r++) {
+                price[n][r] = started[n] == null ? 0 : started[n][r];
+            }
         }
-        int[] givenBack = PlacementRepair.giveBack(problem, fitting, left);
-        for (int c = 0; c < pending.length; c++) {
-            pending[c] += givenBack[c];
-        }
-        PlacementRepair.placeOneByOne(problem, bands, pending, left, fitting, allowed);
-        return fitting;
     }
 
     /**
@@ -138,8 +168,7 @@ final class LagrangianPrices {
      * largest request, averaged over interchangeable nodes; a resource already free of charge that has room
      * keeps none. Returns the squared length of that direction.
      */
-    private double overcommitment(int[][] placed, long[][] free, double[] unit, List<int[]> groups,
-            double[][] overcommit, double[][] price) {
+    private double overcommitment(int[][] placed, long[][] free, List<int[]> groups, double[][] overcommit) {
         long[][] requests = problem.classRequests();
         int resources = unit.length;
         double norm = 0;

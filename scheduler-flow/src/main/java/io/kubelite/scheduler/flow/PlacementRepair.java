@@ -68,4 +68,26 @@ final class PlacementRepair {
             }
         }
     }
+
+    /**
+     * A copy of a flow's placement made to fit {@code free}: pods taken off overfilled nodes, then placed one by
+     * one where they fit. {@code pending} becomes the pods still pending.
+     */
+    static int[][] fit(PlacementProblem problem, CostBands bands, int[][] placed, int[] pending, long[][] free,
+            boolean[][] allowed) {
+        int[][] fitting = new int[placed.length][];
+        for (int c = 0; c < placed.length; c++) {
+            fitting[c] = placed[c].clone();
+        }
+        long[][] left = new long[free.length][];
+        for (int n = 0; n < free.length; n++) {
+            left[n] = free[n].clone();
+        }
+        int[] givenBack = giveBack(problem, fitting, left);
+        for (int c = 0; c < pending.length; c++) {
+            pending[c] += givenBack[c];
+        }
+        placeOneByOne(problem, bands, pending, left, fitting, allowed);
+        return fitting;
+    }
 }

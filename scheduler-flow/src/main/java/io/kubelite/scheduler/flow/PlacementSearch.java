@@ -18,11 +18,13 @@ import java.util.Deque;
  */
 final class PlacementSearch {
 
+    /** Price-ascent steps at each search node: enough to follow the bound as limits change, few enough to search. */
+    private static final int STEPS_PER_NODE = 3;
+
     private final PlacementProblem problem;
     private final CostBands bands;
     private final MinCostFlowSolver solver;
-    private final Prices prices;
-    private final MinCostFlowSolver pricedSolver;
+    private final LagrangianPrices pricing;
     private final int classes;
     private final int nodes;
     private final long[][] requests;
@@ -62,17 +64,15 @@ final class PlacementSearch {
     }
 
     /**
-     * @param solver       solves the plain relaxations
-     * @param prices       prices for a stronger bound at every node ({@link LagrangianPrices}), or {@link Prices#NONE}
-     * @param pricedSolver solves the priced relaxations
+     * @param solver  solves the plain relaxations
+     * @param pricing the price ascent, continued at every node from the prices it reached at the root
      */
-    PlacementSearch(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver, Prices prices,
-            MinCostFlowSolver pricedSolver, boolean[][] allowed, long[][] free) {
+    PlacementSearch(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver, LagrangianPrices pricing,
+            boolean[][] allowed, long[][] free) {
         this.problem = problem;
         this.bands = bands;
         this.solver = solver;
-        this.prices = prices;
-        this.pricedSolver = pricedSolver;
+        this.pricing = pricing;
         this.classes = problem.classCount();
         this.nodes = problem.nodeCount();
         this.requests = problem.classRequests();
@@ -104,7 +104,7 @@ final class PlacementSearch {
             if (System.nanoTime() - deadline > 0) {
                 return new Outcome(best, bestObjective, false, searched);
             }
-            Branch branch = consistent() ? evaluate() : null;
+            Branch branch = consistent() ? evaluate(deadline) : null;
             if (branch != null) {
                 path.push(branch);
                 setAtMost(branch.podClass, branch.node, branch.split - 1);
@@ -125,32 +125,46 @@ final class PlacementSearch {
     }
 
     /**
-     * Solves the node's relaxations: the priced one first, if there are prices, whose bound is the stronger, and
-     * the plain one, whose flow, when it fits, is the node's optimum. Returns the branching to make, or null when
-     * the node is done: cut off by a bound, or solved.
+     * Solves the node's relaxations: a few steps of the price ascent, continuing from the prices the last node
+     * left, whose bound is the stronger and whose flows, made to fit, are candidates; then, only if the priced
+     * flow fits without meeting the bound, the plain relaxation, whose flow, when it fits, is the node's optimum.
+     * Returns the branching on the first flow that overfills a node, or null when the node is done: cut off by a
+     * bound, or solved.
      */
-    private Branch evaluate() {
+    private Branch evaluate(long deadline) {
         searched++;
-        if (prices != Prices.NONE) {
-            SchedulingGraph priced = graph(prices);
-            FlowSolution solution = pricedSolver.solve(priced.network());
-            long bound = prices.bound(heldCost, solution.totalCost(), free);
-            if (bound >= bestObjective) {
-                return null;
-            }
-            int[][] placed = new int[classes][nodes];
-            int[] pending = priced.decode(solution, placed);
-            if (Placements.fits(problem, placed, free) && offer(placed, pending) == bound) {
-                return null;
-            }
+        LagrangianPrices.Result priced = pricing.find(new LagrangianPrices.Subproblem(atLeast, heldCost, remaining,
+                free, room), bestObjective, STEPS_PER_NODE, deadline);
+        if (priced.placement() != null && priced.objective() < bestObjective) {
+            bestObjective = priced.objective();
+            best = priced.placement();
         }
-        SchedulingGraph graph = graph(Prices.NONE);
+        if (priced.bound() >= bestObjective) {
+            return null;
+        }
+        if (priced.flow() != null && !priced.flowFits()) {
+            return branchOnWorstOverfill(priced.flow());
+        }
+        SchedulingGraph graph = new SchedulingGraph(problem, bands, remaining, free, atLeast, room,
+                SchedulingGraph.NodeCapacity.RELAXED, Prices.NONE);
         FlowSolution solution = solver.solve(graph.network());
         if (heldCost + solution.totalCost() >= bestObjective) {
             return null;
         }
         int[][] placed = new int[classes][nodes];
         int[] pending = graph.decode(solution, placed);
+        Branch branch = branchOnWorstOverfill(placed);
+        if (branch == null) {
+            offer(placed, pending);
+        }
+        return branch;
+    }
+
+    /**
+     * Where the flow's placement overfills a node by the largest share, the branching on the class requesting
+     * most of that resource there; null when it fits every node.
+     */
+    private Branch branchOnWorstOverfill(int[][] placed) {
         int worstNode = -1;
         Placements.Overfill worst = null;
         for (int n = 0; n < nodes; n++) {
@@ -161,17 +175,11 @@ final class PlacementSearch {
             }
         }
         if (worst == null) {
-            offer(placed, pending);
             return null;
         }
         int victim = Placements.largestRequester(problem, placed, worstNode, worst.resource());
         int split = atLeast[victim][worstNode] + placed[victim][worstNode];
         return new Branch(victim, worstNode, split, atLeast[victim][worstNode], atMost[victim][worstNode]);
-    }
-
-    private SchedulingGraph graph(Prices graphPrices) {
-        return new SchedulingGraph(problem, bands, remaining, free, atLeast, room,
-                SchedulingGraph.NodeCapacity.RELAXED, graphPrices);
     }
 
     /**

@@ -9,6 +9,18 @@ final class Placements {
     private Placements() {
     }
 
+    /** Two placements added up. */
+    static int[][] sum(int[][] first, int[][] second) {
+        int[][] sum = new int[first.length][];
+        for (int c = 0; c < first.length; c++) {
+            sum[c] = new int[first[c].length];
+            for (int n = 0; n < first[c].length; n++) {
+                sum[c][n] = first[c][n] + second[c][n];
+            }
+        }
+        return sum;
+    }
+
     /** The model's cost of the placed pods plus the pending cost of each pod left pending. */
     static long objective(PlacementProblem problem, CostBands bands, int[][] placed, int[] pending) {
         long objective = 0;

@@ -36,9 +36,9 @@ class LagrangianPricesTest {
         long[][] free = BatchPlanner.freeResources(problem);
         long allPending = SchedulingGraph.pendingCost(problem) * IntStream.of(problem.classCounts()).sum();
 
-        LagrangianPrices.Result result = new LagrangianPrices(problem, bands,
-                new MinCostFlowSolver(MinCostFlowSolver.Method.COST_SCALING))
-                .find(allowed, free, allPending + 1, 50, NO_DEADLINE);
+        LagrangianPrices pricing = new LagrangianPrices(problem, bands,
+                new MinCostFlowSolver(MinCostFlowSolver.Method.COST_SCALING), allowed, free);
+        LagrangianPrices.Result result = pricing.find(pricing.wholeBatch(), allPending + 1, 50, NO_DEADLINE);
 
         long best = BruteForcePlacement.bestObjective(problem, bands);
         long relaxed = new MinCostFlowSolver().solve(new BatchPlanner(bands, 1, Duration.ZERO)
@@ -70,9 +70,10 @@ class LagrangianPricesTest {
                 (c, n) -> true, (c, n, placed) -> n == 0 ? 0 : 50);
         boolean[][] allowed = {{true, true, true}, {true, true, true}};
 
-        LagrangianPrices.Result result = new LagrangianPrices(problem, CostBands.LINEAR,
-                new MinCostFlowSolver(MinCostFlowSolver.Method.COST_SCALING))
-                .find(allowed, BatchPlanner.freeResources(problem), 1000, 50, NO_DEADLINE);
+        LagrangianPrices pricing = new LagrangianPrices(problem, CostBands.LINEAR,
+                new MinCostFlowSolver(MinCostFlowSolver.Method.COST_SCALING), allowed,
+                BatchPlanner.freeResources(problem));
+        LagrangianPrices.Result result = pricing.find(pricing.wholeBatch(), 1000, 50, NO_DEADLINE);
 
         // the relaxation puts all four on node 0: bound 0. Fractionally, node 0 holds 1.6 of each class
         // (2000 x 1.6 + 500 x 1.6 = 4000 millicores, 1.6 + 4 x 1.6 = 8 GiB): 0.8 pods go elsewhere, bound 40.
