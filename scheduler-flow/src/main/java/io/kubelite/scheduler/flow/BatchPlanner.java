@@ -80,6 +80,7 @@ public final class BatchPlanner {
             long start = System.nanoTime();
             long[][] free = freeResources(problem);
             LagrangianPrices pricing = new LagrangianPrices(problem, bands, slotModelSolver, allowed, free);
+            LocalSearch localSearch = new LocalSearch(problem, bands, allowed);
             LagrangianPrices.Result priced = pricing.find(pricing.wholeBatch(), objective, MAX_PRICE_STEPS,
                     start + searchTime.toNanos() / 2);
             lowerBound = Math.max(lowerBound, priced.bound());
@@ -90,8 +91,19 @@ public final class BatchPlanner {
             }
             optimal = objective <= lowerBound;
             if (!optimal) {
+                int[][] improved = Placements.sum(kept, new int[problem.classCount()][problem.nodeCount()]);
+                int[] pending = Placements.pending(problem, improved);
+                long gain = localSearch.improve(improved, pending, free, start + searchTime.toNanos() * 3 / 4);
+                if (gain > 0) {
+                    kept = improved;
+                    objective -= gain;
+                    origin = BatchPlacement.Origin.SEARCH;
+                    optimal = objective <= lowerBound;
+                }
+            }
+            if (!optimal) {
                 PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver, pricing,
-                        allowed, free).search(kept, objective, start + searchTime.toNanos());
+                        localSearch, allowed, free).search(kept, objective, start + searchTime.toNanos());
                 if (outcome.objective() < objective) {
                     kept = outcome.kept();
                     objective = outcome.objective();

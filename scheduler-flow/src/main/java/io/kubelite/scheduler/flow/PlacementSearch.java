@@ -25,6 +25,8 @@ final class PlacementSearch {
     private final CostBands bands;
     private final MinCostFlowSolver solver;
     private final LagrangianPrices pricing;
+    private final LocalSearch localSearch;
+    private final long[][] freeAtStart;
     private final int classes;
     private final int nodes;
     private final long[][] requests;
@@ -66,13 +68,16 @@ final class PlacementSearch {
     /**
      * @param solver  solves the plain relaxations
      * @param pricing the price ascent, continued at every node from the prices it reached at the root
+     * @param localSearch improves every better placement found
      */
     PlacementSearch(PlacementProblem problem, CostBands bands, MinCostFlowSolver solver, LagrangianPrices pricing,
-            boolean[][] allowed, long[][] free) {
+            LocalSearch localSearch, boolean[][] allowed, long[][] free) {
         this.problem = problem;
         this.bands = bands;
         this.solver = solver;
         this.pricing = pricing;
+        this.localSearch = localSearch;
+        this.freeAtStart = free;
         this.classes = problem.classCount();
         this.nodes = problem.nodeCount();
         this.requests = problem.classRequests();
@@ -135,9 +140,8 @@ final class PlacementSearch {
         searched++;
         LagrangianPrices.Result priced = pricing.find(new LagrangianPrices.Subproblem(atLeast, heldCost, remaining,
                 free, room), bestObjective, STEPS_PER_NODE, deadline);
-        if (priced.placement() != null && priced.objective() < bestObjective) {
-            bestObjective = priced.objective();
-            best = priced.placement();
+        if (priced.placement() != null) {
+            consider(priced.placement(), priced.objective(), deadline);
         }
         if (priced.bound() >= bestObjective) {
             return null;
@@ -155,7 +159,8 @@ final class PlacementSearch {
         int[] pending = graph.decode(solution, placed);
         Branch branch = branchOnWorstOverfill(placed);
         if (branch == null) {
-            offer(placed, pending);
+            int[][] whole = Placements.sum(atLeast, placed);
+            consider(whole, Placements.objective(problem, bands, whole, pending), deadline);
         }
         return branch;
     }
@@ -182,23 +187,13 @@ final class PlacementSearch {
         return new Branch(victim, worstNode, split, atLeast[victim][worstNode], atMost[victim][worstNode]);
     }
 
-    /**
-     * Takes a fitting placement of the pods not held (added to those held) as the best if it is cheaper; returns
-     * its objective.
-     */
-    private long offer(int[][] placed, int[] pending) {
-        int[][] whole = new int[classes][nodes];
-        for (int c = 0; c < classes; c++) {
-            for (int n = 0; n < nodes; n++) {
-                whole[c][n] = atLeast[c][n] + placed[c][n];
-            }
-        }
-        long objective = Placements.objective(problem, bands, whole, pending);
+    /** Takes a fitting placement as the best if it is cheaper, after local search has improved it. */
+    private void consider(int[][] placement, long objective, long deadline) {
         if (objective < bestObjective) {
-            bestObjective = objective;
-            best = whole;
+            int[] pending = Placements.pending(problem, placement);
+            bestObjective = objective - localSearch.improve(placement, pending, freeAtStart, deadline);
+            best = placement;
         }
-        return objective;
     }
 
     /** Whether the pods held at least on nodes fit them and do not exceed any class's count. */

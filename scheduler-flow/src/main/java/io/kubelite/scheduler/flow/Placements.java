@@ -21,6 +21,17 @@ final class Placements {
         return sum;
     }
 
+    /** The pods of each class a placement leaves pending. */
+    static int[] pending(PlacementProblem problem, int[][] placed) {
+        int[] pending = problem.classCounts().clone();
+        for (int c = 0; c < placed.length; c++) {
+            for (int count : placed[c]) {
+                pending[c] -= count;
+            }
+        }
+        return pending;
+    }
+
     /** The model's cost of the placed pods plus the pending cost of each pod left pending. */
     static long objective(PlacementProblem problem, CostBands bands, int[][] placed, int[] pending) {
         long objective = 0;
