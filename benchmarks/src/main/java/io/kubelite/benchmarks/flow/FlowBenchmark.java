@@ -58,7 +58,7 @@ public final class FlowBenchmark {
                 options.runs(),
                 median(batchNanos) <= 1_000_000_000L ? "met" : "NOT met");
         out.printf(Locale.ROOT, "  from the %s (%d round(s), %d search node(s)): placed %d, pending %d, objective "
-                + "%d; slot-model optimum %d, relaxation lower bound %d (objective %.2f%% above it); optimal among "
+                + "%d; slot-model optimum %d, lower bound %d (objective %.2f%% above it); optimal among "
                 + "all fitting placements: %s%n", ORIGINS.get(placement.origin()), placement.rounds(),
                 placement.searched(), placement.placedCount(), placement.pendingCount(), placement.objective(), placement.modelOptimum(),
                 placement.lowerBound(), 100.0 * (placement.objective() - placement.lowerBound())
@@ -70,7 +70,7 @@ public final class FlowBenchmark {
                 MinCostFlowSolver.Method.COST_SCALING, options, out)
                 + compareSolvers("relaxed", planner.relaxedNetwork(problem), MinCostFlowSolver.Method.PRIMAL_DUAL,
                 options, out);
-        out.printf(Locale.ROOT, "graph building, later rounds, decoding and repair (batch minus both first-round "
+        out.printf(Locale.ROOT, "graph building, later rounds, repair and search (batch minus both first-round "
                 + "solves): %s%n",
                 millis(Math.max(0, median(batchNanos) - firstRounds)));
     }
