@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -94,7 +95,20 @@ public final class MinCostFlowAlgorithm implements PlacementAlgorithm {
                 }
             }
         }
-        return new PlacementResult(placements, unplaced);
+        return new PlacementResult(placements, unplaced, quality(batch));
+    }
+
+    /** Whether the placement is proven optimal, or how far from the optimum it may be. */
+    static String quality(BatchPlacement batch) {
+        if (batch.optimal()) {
+            return "proven optimal";
+        }
+        String distance = batch.lowerBound() > 0
+                ? String.format(Locale.ROOT, "at most %.1f%% above the optimum",
+                        100.0 * (batch.objective() - batch.lowerBound()) / batch.lowerBound())
+                : "not proven optimal";
+        return distance + " (objective " + batch.objective() + ", lower bound " + batch.lowerBound()
+                + "; a longer kubelite.scheduler.mincostflow-search-time may close it)";
     }
 
     /** Pods grouped by requests and constraints, each group in queue order. */

@@ -1,8 +1,10 @@
 package io.kubelite.scheduler.algorithm;
 
 import static io.kubelite.scheduler.testing.NodeBuilder.node;
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.kubelite.scheduler.testing.PodBuilder.pod;
 
+import io.kubelite.scheduler.flow.BatchPlacement;
 import io.kubelite.scheduler.framework.NodeInfo;
 import io.kubelite.scheduler.framework.PodInfo;
 import io.kubelite.scheduler.framework.SchedulingProfile;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,6 +39,29 @@ class MinCostFlowAlgorithmTest extends PlacementAlgorithmContract {
     @Override
     PlacementAlgorithm pack() {
         return PACK;
+    }
+
+    @Test
+    void saysWhenItProvedThePlacementOptimal() {
+        // spreading wants each pod on an empty node; three pods of different shapes share two nodes exactly
+        List<NodeInfo> nodes = List.of(node("a").allocatable("2", "4Gi", "10").info(),
+                node("b").allocatable("2", "4Gi", "10").info());
+        List<PodInfo> pods = List.of(pod("cpu").requests("1500m", "1Gi").info(),
+                pod("memory").requests("500m", "3Gi").info(), pod("both").requests("1", "2Gi").info());
+
+        PlacementResult result = SPREAD.place(pods, new ClusterSnapshot(nodes));
+
+        assertThat(result.placements()).hasSize(3);
+        assertThat(result.quality()).isEqualTo("proven optimal");
+    }
+
+    @Test
+    void saysHowFarFromTheOptimumAnUnprovenPlacementMayBe() {
+        BatchPlacement batch = new BatchPlacement(List.of(), new int[0], 101, 1_013, 1_000, 1_000, false,
+                BatchPlacement.Origin.SEARCH, 3, 12);
+
+        assertThat(MinCostFlowAlgorithm.quality(batch)).isEqualTo("at most 1.3% above the optimum (objective 1013, "
+                + "lower bound 1000; a longer kubelite.scheduler.mincostflow-search-time may close it)");
     }
 
     /** 0-10 nodes, 0-40 pods and weights 0-2: every node count and weight pair comes up, pod counts at random. */

@@ -129,9 +129,10 @@ public final class SchedulingLoop implements AutoCloseable {
         reported.forEach((pod, failure) -> cache.park(pod, failure, round.changesSeen()));
         metrics.unschedulable(messages.size());
 
-        log.info("Bound {} pods in {} ms ({} ms placing with {} on {} nodes), {} unschedulable{}{}", bound,
+        log.info("Bound {} pods in {} ms ({} ms placing with {} on {} nodes{}), {} unschedulable{}{}", bound,
                 (System.nanoTime() - start) / 1_000_000, (placed - start) / 1_000_000, algorithm.name(),
-                round.snapshot().nodes().size(), messages.size(),
+                round.snapshot().nodes().size(), result.quality().isEmpty() ? "" : ", " + result.quality(),
+                messages.size(),
                 conflicts > 0 ? ", " + conflicts + " changed meanwhile and wait for the next round" : "",
                 failed > 0 ? ", " + failed + " failed to bind" : "");
         return failed == 0 && (round.morePending() || conflicts > 0);
