@@ -188,24 +188,16 @@ class BatchPlannerTest {
         return true;
     }
 
-    /** A small batch that brute force can solve: 1-3 classes, 1-3 nodes, 1-3 bands, each shape equally often. */
-    record SmallCase(long seed, int classes, int nodes, int bands) {
-    }
-
     static Stream<SmallCase> smallBatches() {
-        Random seeds = new Random(20260104L);
-        return IntStream.range(0, 540)
-                .mapToObj(i -> new SmallCase(seeds.nextLong(), 1 + i % 3, 1 + i / 3 % 3, 1 + i / 9 % 3));
+        return SmallCase.cases(20260104L, 540);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("smallBatches")
     void reachesTheSlotModelsOptimumAndTheOptimumOfEveryFittingPlacement(SmallCase smallCase) {
-        Random random = new Random(smallCase.seed());
-        boolean[][] allowed = randomFilter(random, smallCase.classes(), smallCase.nodes());
-        PlacementProblem problem = randomProblem(random, smallCase.classes(), smallCase.nodes(), 3,
-                (c, n) -> allowed[c][n]);
-        CostBands costBands = new CostBands(smallCase.bands(), 1);
+        SmallCase.Batch batch = smallCase.batch();
+        PlacementProblem problem = batch.problem();
+        CostBands costBands = batch.bands();
 
         BatchPlacement placement = new BatchPlanner(costBands, 4, WHOLE_SEARCH).place(problem);
         long best = BruteForcePlacement.bestObjective(problem, costBands);

@@ -15,24 +15,17 @@ class LagrangianPricesTest {
 
     private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
 
-    /** A small batch that brute force can solve: 1-3 classes, 1-3 nodes, 1-3 bands. */
-    record SmallCase(long seed, int classes, int nodes, int bands) {
-    }
-
     static Stream<SmallCase> smallBatches() {
-        Random seeds = new Random(20261127L);
-        return IntStream.range(0, 270)
-                .mapToObj(i -> new SmallCase(seeds.nextLong(), 1 + i % 3, 1 + i / 3 % 3, 1 + i / 9 % 3));
+        return SmallCase.cases(20261127L, 270);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("smallBatches")
     void theBoundNeverExceedsTheOptimumAndEveryPlacementFits(SmallCase smallCase) {
-        Random random = new Random(smallCase.seed());
-        boolean[][] allowed = BatchPlannerTest.randomFilter(random, smallCase.classes(), smallCase.nodes());
-        PlacementProblem problem = BatchPlannerTest.randomProblem(random, smallCase.classes(), smallCase.nodes(), 3,
-                (c, n) -> allowed[c][n]);
-        CostBands bands = new CostBands(smallCase.bands(), 1);
+        SmallCase.Batch batch = smallCase.batch();
+        boolean[][] allowed = batch.allowed();
+        PlacementProblem problem = batch.problem();
+        CostBands bands = batch.bands();
         long[][] free = BatchPlanner.freeResources(problem);
         long allPending = SchedulingGraph.pendingCost(problem) * IntStream.of(problem.classCounts()).sum();
 

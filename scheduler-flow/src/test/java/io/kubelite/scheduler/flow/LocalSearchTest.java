@@ -3,8 +3,6 @@ package io.kubelite.scheduler.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Random;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,23 +46,17 @@ class LocalSearchTest {
         assertThat(pending).containsExactly(1, 0);
     }
 
-    record SmallCase(long seed, int classes, int nodes, int bands) {
-    }
-
     static Stream<SmallCase> smallBatches() {
-        Random seeds = new Random(20261128L);
-        return IntStream.range(0, 270)
-                .mapToObj(i -> new SmallCase(seeds.nextLong(), 1 + i % 3, 1 + i / 3 % 3, 1 + i / 9 % 3));
+        return SmallCase.cases(20261128L, 270);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("smallBatches")
     void onlyLowersTheObjectiveAndKeepsEveryNodeWithinItsResources(SmallCase smallCase) {
-        Random random = new Random(smallCase.seed());
-        boolean[][] allowed = BatchPlannerTest.randomFilter(random, smallCase.classes(), smallCase.nodes());
-        PlacementProblem problem = BatchPlannerTest.randomProblem(random, smallCase.classes(), smallCase.nodes(), 3,
-                (c, n) -> allowed[c][n]);
-        CostBands bands = new CostBands(smallCase.bands(), 1);
+        SmallCase.Batch batch = smallCase.batch();
+        boolean[][] allowed = batch.allowed();
+        PlacementProblem problem = batch.problem();
+        CostBands bands = batch.bands();
         BatchPlacement start = new BatchPlanner(bands, 1, Duration.ZERO).place(problem);
         int[][] placed = new int[smallCase.classes()][smallCase.nodes()];
         start.assignments().forEach(a -> placed[a.podClass()][a.node()] = a.count());
