@@ -27,6 +27,7 @@ import java.util.Map;
 public final class FlowBenchmark {
 
     private static final int MAX_ROUNDS = 8;
+    private static final Duration SOLVER_WARM_UP = Duration.ofSeconds(1);
     private static final Map<BatchPlacement.Origin, String> ORIGINS = Map.of(BatchPlacement.Origin.SLOT_MODEL,
             "slot model", BatchPlacement.Origin.RELAXATION, "relaxation", BatchPlacement.Origin.SEARCH, "search");
 
@@ -87,13 +88,12 @@ public final class FlowBenchmark {
         long usedMedian = 0;
         for (MinCostFlowSolver.Method method : MinCostFlowSolver.Method.values()) {
             MinCostFlowSolver solver = new MinCostFlowSolver(method);
+            warmUp(options, () -> solver.solve(network));
             long[] nanos = new long[options.runs()];
-            for (int i = -options.warmup(); i < options.runs(); i++) {
+            for (int i = 0; i < options.runs(); i++) {
                 long start = System.nanoTime();
                 FlowSolution solution = solver.solve(network);
-                if (i >= 0) {
-                    nanos[i] = System.nanoTime() - start;
-                }
+                nanos[i] = System.nanoTime() - start;
                 if (method == used) {
                     ours = solution;
                 }
@@ -117,26 +117,40 @@ public final class FlowBenchmark {
             out.println("  OR-Tools: its native library does not load here (" + e + "); no comparison");
             return;
         }
+        warmUp(options, () -> {
+            OrToolsFlow flow = new OrToolsFlow(network);
+            flow.solve();
+            flow.delete();
+        });
         long[] solveNanos = new long[options.runs()];
         long[] loadNanos = new long[options.runs()];
         long cost = 0;
-        for (int i = -options.warmup(); i < options.runs(); i++) {
+        for (int i = 0; i < options.runs(); i++) {
             long start = System.nanoTime();
             OrToolsFlow flow = new OrToolsFlow(network);
             long loaded = System.nanoTime();
             cost = flow.solve();
             long solved = System.nanoTime();
             flow.delete();
-            if (i >= 0) {
-                loadNanos[i] = loaded - start;
-                solveNanos[i] = solved - loaded;
-            }
+            loadNanos[i] = loaded - start;
+            solveNanos[i] = solved - loaded;
         }
         out.printf(Locale.ROOT, "  OR-Tools SimpleMinCostFlow: solve median %s, min %s (loading its graph "
                 + "through JNI: median %s more), cost %d%n", millis(median(solveNanos)), millis(min(solveNanos)),
                 millis(median(loadNanos)), cost);
         out.printf(Locale.ROOT, "  equal cost: %s; time ratio OR-Tools solve / our solve: %.2f%n",
                 cost == ours.totalCost() ? "yes" : "NO", (double) median(solveNanos) / oursMedian);
+    }
+
+    /**
+     * Runs a solve the given warm-up count of times and for at least {@link #SOLVER_WARM_UP}: a network that
+     * solves in microseconds needs thousands of runs before the JIT has compiled it.
+     */
+    private static void warmUp(Options options, Runnable solve) {
+        long until = System.nanoTime() + SOLVER_WARM_UP.toNanos();
+        for (int i = 0; i < options.warmup() || System.nanoTime() - until < 0; i++) {
+            solve.run();
+        }
     }
 
     private static long median(long[] values) {
@@ -150,7 +164,7 @@ public final class FlowBenchmark {
     }
 
     private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
     }
 
     /** The command line: each option is {@code --name value}. */
