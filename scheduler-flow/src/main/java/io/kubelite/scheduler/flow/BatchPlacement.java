@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where a batch goes: the assignments (at most one per class and node), the pods of each class left pending,
- * and what is known of the result's quality (docs/scheduler.md, "Optimality").
+ * and what is known of the result's quality (docs/scheduler.md, "What optimal means").
  *
  * @param pendingCost   the cost of leaving one pod pending
  * @param objective     the model cost of the assigned pods plus pendingCost for every pending pod: what the

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Places a whole batch of pods by min-cost flow (docs/scheduler.md, "Optimality"). Two sequences of flow rounds
- * run, each solving the {@link SchedulingGraph} of the pods not yet placed against the resources not yet
+ * Places a whole batch of pods by min-cost flow (docs/scheduler.md, "What optimal means"). Two sequences of
+ * flow rounds run, each solving the {@link SchedulingGraph} of the pods not yet placed against the resources not yet
  * taken, and the result is the one of lower objective:
  * <ul>
  *   <li>the <em>slot model</em>: node capacities {@link SchedulingGraph.NodeCapacity#GUARANTEED guaranteed},
@@ -23,9 +23,10 @@ import java.util.List;
  * Should the relaxation's last allowed round still give pods back, they are placed one at a time the same way,
  * each on the fitting node of least cost; so a pod stays pending only when no node can take it.
  *
- * <p>Unless round 1 of either proves the better result optimal, a {@link PlacementSearch} (branch and bound on
- * the relaxation) then looks for a cheaper fitting placement for up to the search time; when it searches the
- * whole tree in that time, its result is optimal among every placement that fits.
+ * <p>Unless round 1 of either proves the better result optimal, the search follows, for up to the search time:
+ * {@link LagrangianPrices} raise the lower bound and offer placements (up to half of the time),
+ * {@link LocalSearch} improves the best one (up to three quarters), and {@link PlacementSearch}, branch and
+ * bound, uses the rest; when it searches its whole tree, its result is optimal among every placement that fits.
  */
 public final class BatchPlanner {
 

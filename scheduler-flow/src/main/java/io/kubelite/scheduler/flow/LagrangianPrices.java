@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Prices the nodes' resources so that the priced relaxation bounds a batch's optimum from below as tightly as it
- * can in the time given (docs/scheduler.md, "A stronger lower bound"): subgradient ascent on the Lagrangian
+ * can in the time given (docs/mincostflow.md, "Multi-resource capacity"): subgradient ascent on the Lagrangian
  * dual of the constraints that the pods on a node fit its resources. Each step solves the priced relaxation,
  * raises the price of every resource a node was asked for beyond its free amount and lowers the others',
  * by Polyak's step towards the best objective known. Interchangeable nodes keep equal prices (their
@@ -31,10 +31,10 @@ final class LagrangianPrices {
 
     /**
      * What an ascent found: its best bound; the priced flow of that bound (pods beyond those held) and whether
-     * it fits; and the cheapest of its flows made to fit, with those held (null if
-     * none beat the best objective known), with its objective.
+     * it fits; and the cheapest of its flows made to fit, with those held (null if none beat the best objective
+     * known), with its objective.
      */
-    record Result(long bound, int[][] flow, boolean flowFits, int[][] placement, long objective, int steps) {
+    record Result(long bound, int[][] flow, boolean flowFits, int[][] placement, long objective) {
     }
 
     /** The pods held on nodes, and what is left: the part of a batch a search node still places. */
@@ -135,7 +135,7 @@ final class LagrangianPrices {
             }
         }
         boolean flowFits = bestFlow != null && Placements.fits(problem, bestFlow, part.free());
-        return new Result(bestBound, bestFlow, flowFits, bestPlacement, upper, steps);
+        return new Result(bestBound, bestFlow, flowFits, bestPlacement, upper);
     }
 
     /**

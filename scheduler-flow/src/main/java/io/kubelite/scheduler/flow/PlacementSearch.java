@@ -4,17 +4,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Branch and bound over every placement of a batch that fits (docs/scheduler.md, "What optimal means"). A
- * search node narrows how many pods of some classes some nodes take, {@code atLeast[c][n] <= x <= atMost[c][n]};
- * its bound is the relaxation's optimum with the {@code atLeast} pods placed first and at most
- * {@code atMost - atLeast} more allowed, which no fitting placement within those limits undercuts, or, with
- * {@link Prices}, the priced relaxation's bound under the same limits, usually far higher. A node whose bound is
- * not below the best objective known is cut off; a relaxed flow that fits every node is a placement, and the
- * node's optimum (a priced flow that fits is a placement, the node's optimum when it meets the bound).
- * Otherwise the flow overfills some node n, and with pods of class c there
- * (x pods in all, the class requesting most of the resource n exceeds most) every placement has either
- * at most x - 1 or at least x of them: the two children, searched depth first, fewer first. Each child narrows
- * one interval, so the search ends; when it has searched every node the best placement is optimal.
+ * Branch and bound over every placement of a batch that fits (docs/mincostflow.md, "Multi-resource capacity").
+ * A search node narrows how many pods of some classes some nodes take, {@code atLeast[c][n] <= x <= atMost[c][n]},
+ * holding the {@code atLeast} pods. Its bound is the best priced relaxation under those limits
+ * ({@link LagrangianPrices}, a few steps continuing from the prices the last node left); it is cut off when that
+ * bound is not below the best objective known. A priced flow that overfills node n, x pods of class c there (the
+ * class requesting most of the resource n exceeds most), splits it: every placement has at most x - 1 or at
+ * least x of them, the two children, searched depth first, fewer first. A priced flow that fits without meeting
+ * the bound leaves the node to the plain relaxation, whose flow, when it fits, is the node's optimum, and which
+ * otherwise splits it the same way. Each child narrows one interval, so the search ends; when it has searched
+ * every node, the best placement is optimal.
  */
 final class PlacementSearch {
 

@@ -1,7 +1,7 @@
 package io.kubelite.scheduler.flow;
 
 /**
- * Lagrangian prices on the nodes' resources (docs/scheduler.md, "A stronger lower bound"): each pod of a class
+ * Lagrangian prices on the nodes' resources (docs/mincostflow.md, "Multi-resource capacity"): each pod of a class
  * on a node pays for what it requests there, so a flow that ignored how classes add up on a node now prefers
  * nodes with room. In the priced network an arc costs {@code scale} times the model's cost plus the pod's price;
  * the price is rounded down, so that for every placement that fits, its priced cost never exceeds {@code scale}
