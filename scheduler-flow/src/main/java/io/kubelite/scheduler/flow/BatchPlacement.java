@@ -11,7 +11,8 @@ import java.util.List;
  *                      planner minimizes
  * @param modelOptimum  the least objective among the placements of the slot model (every class within its
  *                      slots, every node within its guaranteed capacity); the objective is never above it
- * @param lowerBound    the relaxation's optimum; no placement of the batch that fits every node scores lower
+ * @param lowerBound    the relaxation's optimum, or the best priced relaxation's bound when the search ran and
+ *                      found a higher one; no placement of the batch that fits every node scores lower
  * @param optimal       true when no placement of the batch that fits every node has a lower objective, as
  *                      shown by round 1 of either the slot model or the relaxation, or by a complete search
  * @param origin        what found the result
@@ -27,7 +28,7 @@ public record BatchPlacement(List<Assignment> assignments, int[] pending, long p
         SLOT_MODEL,
         /** the relaxation's rounds with repair */
         RELAXATION,
-        /** the branch and bound, improving on both */
+        /** the search after the rounds (resource prices, local search, branch and bound), improving on both */
         SEARCH
     }
 

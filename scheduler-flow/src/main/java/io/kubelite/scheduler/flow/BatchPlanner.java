@@ -81,7 +81,6 @@ public final class BatchPlanner {
             long start = System.nanoTime();
             long[][] free = freeResources(problem);
             LagrangianPrices pricing = new LagrangianPrices(problem, bands, slotModelSolver, allowed, free);
-            LocalSearch localSearch = new LocalSearch(problem, bands, allowed);
             LagrangianPrices.Result priced = pricing.find(pricing.wholeBatch(), objective, MAX_PRICE_STEPS,
                     start + searchTime.toNanos() / 2);
             lowerBound = Math.max(lowerBound, priced.bound());
@@ -92,7 +91,9 @@ public final class BatchPlanner {
             }
             optimal = objective <= lowerBound;
             if (!optimal) {
-                int[][] improved = Placements.sum(kept, new int[problem.classCount()][problem.nodeCount()]);
+                // sampling every class's band costs on every node is worth it only when there is something to search
+                LocalSearch localSearch = new LocalSearch(problem, bands, allowed);
+                int[][] improved = Placements.copy(kept);
                 int[] pending = Placements.pending(problem, improved);
                 long gain = localSearch.improve(improved, pending, free, start + searchTime.toNanos() * 3 / 4);
                 if (gain > 0) {
@@ -101,17 +102,17 @@ public final class BatchPlanner {
                     origin = BatchPlacement.Origin.SEARCH;
                     optimal = objective <= lowerBound;
                 }
-            }
-            if (!optimal) {
-                PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver, pricing,
-                        localSearch, allowed, free).search(kept, objective, start + searchTime.toNanos());
-                if (outcome.objective() < objective) {
-                    kept = outcome.kept();
-                    objective = outcome.objective();
-                    origin = BatchPlacement.Origin.SEARCH;
+                if (!optimal) {
+                    PlacementSearch.Outcome outcome = new PlacementSearch(problem, bands, relaxationSolver, pricing,
+                            localSearch, allowed, free).search(kept, objective, start + searchTime.toNanos());
+                    if (outcome.objective() < objective) {
+                        kept = outcome.kept();
+                        objective = outcome.objective();
+                        origin = BatchPlacement.Origin.SEARCH;
+                    }
+                    optimal = outcome.optimal();
+                    searched = outcome.searched();
                 }
-                optimal = outcome.optimal();
-                searched = outcome.searched();
             }
         }
         return result(problem, kept, objective, slotModel.firstRoundCost(), lowerBound, optimal, origin,
@@ -223,16 +224,14 @@ public final class BatchPlanner {
     private BatchPlacement result(PlacementProblem problem, int[][] kept, long objective, long modelOptimum,
             long lowerBound, boolean optimal, BatchPlacement.Origin origin, int rounds, int searched) {
         List<Assignment> assignments = new ArrayList<>();
-        int[] pending = problem.classCounts().clone();
         for (int c = 0; c < kept.length; c++) {
             for (int n = 0; n < kept[c].length; n++) {
                 if (kept[c][n] > 0) {
                     assignments.add(new Assignment(c, n, kept[c][n]));
-                    pending[c] -= kept[c][n];
                 }
             }
         }
-        return new BatchPlacement(List.copyOf(assignments), pending, SchedulingGraph.pendingCost(problem),
+        return new BatchPlacement(List.copyOf(assignments), Placements.pending(problem, kept), SchedulingGraph.pendingCost(problem),
                 objective, modelOptimum, lowerBound, optimal, origin, rounds, searched);
     }
 }

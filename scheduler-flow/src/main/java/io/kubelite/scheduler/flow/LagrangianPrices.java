@@ -169,7 +169,6 @@ final class LagrangianPrices {
      * keeps none. Returns the squared length of that direction.
      */
     private double overcommitment(int[][] placed, long[][] free, List<int[]> groups, double[][] overcommit) {
-        long[][] requests = problem.classRequests();
         int resources = unit.length;
         double norm = 0;
         double[] sum = new double[resources];
@@ -177,11 +176,7 @@ final class LagrangianPrices {
             Arrays.fill(sum, 0);
             for (int n : members) {
                 for (int r = 0; r < resources; r++) {
-                    long used = 0;
-                    for (int c = 0; c < placed.length; c++) {
-                        used += placed[c][n] * requests[c][r];
-                    }
-                    sum[r] += (used - free[n][r]) / unit[r];
+                    sum[r] += (Placements.used(problem, placed, n, r) - free[n][r]) / unit[r];
                 }
             }
             for (int r = 0; r < resources; r++) {

@@ -50,15 +50,7 @@ final class LocalSearch {
      * the batch. Returns how much the objective fell.
      */
     long improve(int[][] placed, int[] pending, long[][] free, long deadline) {
-        long[][] left = new long[nodes][];
-        for (int n = 0; n < nodes; n++) {
-            left[n] = free[n].clone();
-            for (int c = 0; c < classes; c++) {
-                for (int r = 0; r < resources; r++) {
-                    left[n][r] -= placed[c][n] * requests[c][r];
-                }
-            }
-        }
+        long[][] left = Placements.left(problem, placed, free);
         long gained = 0;
         boolean improved = true;
         while (improved && System.nanoTime() - deadline < 0) {

@@ -15,7 +15,6 @@ final class PlacementRepair {
      * fits it alone.
      */
     static int[] giveBack(PlacementProblem problem, int[][] placed, long[][] free) {
-        long[][] requests = problem.classRequests();
         int[] givenBack = new int[problem.classCount()];
         for (int n = 0; n < problem.nodeCount(); n++) {
             Placements.Overfill overfill;
@@ -24,10 +23,8 @@ final class PlacementRepair {
                 placed[victim][n]--;
                 givenBack[victim]++;
             }
-            for (int c = 0; c < placed.length; c++) {
-                for (int r = 0; r < free[n].length; r++) {
-                    free[n][r] -= placed[c][n] * requests[c][r];
-                }
+            for (int r = 0; r < free[n].length; r++) {
+                free[n][r] -= Placements.used(problem, placed, n, r);
             }
         }
         return givenBack;
@@ -75,14 +72,8 @@ final class PlacementRepair {
      */
     static int[][] fit(PlacementProblem problem, CostBands bands, int[][] placed, int[] pending, long[][] free,
             boolean[][] allowed) {
-        int[][] fitting = new int[placed.length][];
-        for (int c = 0; c < placed.length; c++) {
-            fitting[c] = placed[c].clone();
-        }
-        long[][] left = new long[free.length][];
-        for (int n = 0; n < free.length; n++) {
-            left[n] = free[n].clone();
-        }
+        int[][] fitting = Placements.copy(placed);
+        long[][] left = Placements.copy(free);
         int[] givenBack = giveBack(problem, fitting, left);
         for (int c = 0; c < pending.length; c++) {
             pending[c] += givenBack[c];

@@ -89,10 +89,7 @@ final class PlacementSearch {
                 room[c][n] = atMost[c][n];
             }
         }
-        this.free = new long[nodes][];
-        for (int n = 0; n < nodes; n++) {
-            this.free[n] = free[n].clone();
-        }
+        this.free = Placements.copy(free);
         this.remaining = problem.classCounts().clone();
     }
 

@@ -9,6 +9,43 @@ final class Placements {
     private Placements() {
     }
 
+    /** A copy of a placement, or of the free resources of each node. */
+    static int[][] copy(int[][] rows) {
+        int[][] copy = new int[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    static long[][] copy(long[][] rows) {
+        long[][] copy = new long[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    /** How much of the resource the pods placed on the node request. */
+    static long used(PlacementProblem problem, int[][] placed, int node, int resource) {
+        long used = 0;
+        for (int c = 0; c < placed.length; c++) {
+            used += placed[c][node] * problem.classRequests()[c][resource];
+        }
+        return used;
+    }
+
+    /** Each node's free resources less what the placement's pods on it request. */
+    static long[][] left(PlacementProblem problem, int[][] placed, long[][] free) {
+        long[][] left = copy(free);
+        for (int n = 0; n < left.length; n++) {
+            for (int r = 0; r < left[n].length; r++) {
+                left[n][r] -= used(problem, placed, n, r);
+            }
+        }
+        return left;
+    }
+
     /** Two placements added up. */
     static int[][] sum(int[][] first, int[][] second) {
         int[][] sum = new int[first.length][];
@@ -62,13 +99,9 @@ final class Placements {
 
     /** The resource that the pods placed on the node exceed by the largest share, or null when they fit. */
     static Overfill worstOverfill(PlacementProblem problem, int[][] placed, int node, long[] free) {
-        long[][] requests = problem.classRequests();
         Overfill worst = null;
         for (int r = 0; r < free.length; r++) {
-            long used = 0;
-            for (int c = 0; c < placed.length; c++) {
-                used += placed[c][node] * requests[c][r];
-            }
+            long used = used(problem, placed, node, r);
             if (used > free[r]) {
                 double share = (double) (used - free[r]) / Math.max(1, free[r]);
                 if (worst == null || share > worst.share()) {
